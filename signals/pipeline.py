@@ -1,0 +1,208 @@
+"""process(): link → classify → score every unprocessed document; reruns change nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from collectors.models import Document, Source, Story
+from collectors.upsert import insert_ignore
+from signals.attribution import attribute
+from signals.classify import CueClassifier, CueHit
+from signals.language import guess_language
+from signals.matching import NameHit, NameIndex
+from signals.models import Company, Mention, Signal
+from signals.names import derive_names
+from signals.scoring import ScoreInputs, score
+
+log = logging.getLogger("radar.signals")
+
+LINK_THRESHOLD = 0.5
+SIGNAL_THRESHOLD = 0.5
+NOVELTY_WINDOW = timedelta(days=30)
+
+
+@dataclass
+class ProcessReport:
+    """Counts from one processing run."""
+
+    documents: int = 0
+    mentions: int = 0
+    signals: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+
+
+def build_index(session: Session) -> NameIndex:
+    """The name automaton over every company in the portfolio."""
+    names = []
+    for company in session.exec(select(Company)).all():
+        assert company.id is not None
+        names.extend(derive_names(company.id, company.legal_name, company.aliases, company.ticker))
+    return NameIndex(names)
+
+
+def document_text(title: str, text: str) -> str:
+    """Title and body as one text (mention offsets point into it); the title is a sentence."""
+    if not title:
+        return text
+    end = "" if title.rstrip()[-1:] in ".!?:" else "."
+    return f"{title.rstrip()}{end}\n{text}"
+
+
+def link(index: NameIndex, text: str) -> list[NameHit]:
+    """Mentions confident enough to keep."""
+    return [hit for hit in index.find(text) if hit.confidence >= LINK_THRESHOLD]
+
+
+def process(
+    *,
+    session: Session,
+    now: datetime,
+    classifier: CueClassifier,
+    index: NameIndex,
+    batch_size: int = 200,
+    progress: Callable[[int], None] | None = None,
+) -> ProcessReport:
+    """Link, classify and score every document not processed yet."""
+    report = ProcessReport()
+    while True:
+        batch = session.exec(
+            select(Document)
+            .where(col(Document.processed_at).is_(None))
+            .order_by(col(Document.id))
+            .limit(batch_size)
+        ).all()
+        if not batch:
+            break
+        for document in batch:
+            _process_document(session, document, now, classifier, index, report)
+            document.processed_at = now
+            session.add(document)
+        session.flush()
+        report.documents += len(batch)
+        if progress:
+            progress(len(batch))
+    log.info(
+        "processed %d documents: %d mentions, %d signals",
+        report.documents, report.mentions, report.signals,
+    )
+    return report
+
+
+def _process_document(
+    session: Session,
+    document: Document,
+    now: datetime,
+    classifier: CueClassifier,
+    index: NameIndex,
+    report: ProcessReport,
+) -> None:
+    assert document.id is not None
+    text = document_text(document.title, document.text)
+    hits = link(index, text)
+    if not hits:
+        return
+    insert_ignore(
+        session,
+        Mention,
+        [
+            {
+                "document_id": document.id, "company_id": h.company_id, "start": h.start,
+                "end": h.end, "surface": h.surface[:500], "method": h.method,
+                "confidence": round(h.confidence, 4), "explanation": h.explanation[:500],
+            }
+            for h in hits
+        ],
+        keys=["document_id", "company_id", "start"],
+    )
+    report.mentions += len(hits)
+    language = document.language or guess_language(text)
+    doc = classifier.parse(text, language)
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
+    for cue in classifier.hits(doc, language):
+        owner = attribute(cue, hits, _previous_start(sentence_starts, cue.sentence_start))
+        if owner is None:
+            continue
+        mention, certainty = owner
+        probability = cue.probability * certainty
+        key = (mention.company_id, cue.type)
+        if probability >= SIGNAL_THRESHOLD and (key not in best or best[key][2] < probability):
+            best[key] = (cue, mention, probability)
+    for (company_id, signal_type), (cue, mention, probability) in best.items():
+        link_confidence = max(h.confidence for h in hits if h.company_id == company_id)
+        weight = classifier.taxonomy.types[signal_type].weight
+        _store_signal(
+            session, document, company_id, cue, mention, probability, link_confidence, weight, now
+        )
+        report.signals += 1
+        report.by_type[signal_type] += 1
+
+
+def _previous_start(sentence_starts: list[int], start: int) -> int | None:
+    earlier = [s for s in sentence_starts if s < start]
+    return earlier[-1] if earlier else None
+
+
+def _store_signal(
+    session: Session,
+    document: Document,
+    company_id: int,
+    cue: CueHit,
+    mention: NameHit,
+    probability: float,
+    link_confidence: float,
+    type_weight: float,
+    now: datetime,
+) -> None:
+    company = session.get(Company, company_id)
+    source = session.get(Source, document.source_id)
+    story = session.get(Story, document.story_id) if document.story_id else None
+    occurred_at = document.published_at or document.fetched_at
+    recent = session.exec(
+        select(func.count())
+        .select_from(Signal)
+        .where(Signal.company_id == company_id, Signal.type == cue.type)
+        .where(Signal.document_id != document.id)
+        .where(col(Signal.occurred_at) >= occurred_at - NOVELTY_WINDOW)
+        .where(col(Signal.occurred_at) <= occurred_at)
+    ).one()
+    value, factors = score(
+        ScoreInputs(
+            kind=cue.kind,
+            type_weight=type_weight,
+            probability=round(probability, 4),
+            link_confidence=round(link_confidence, 4),
+            source_reliability=source.reliability if source else 0.5,
+            recent_same_type=int(recent),
+            source_count=story.source_count if story else 1,
+            exposure=company.exposure if company else None,
+        )
+    )
+    mention_id = session.exec(
+        select(Mention.id).where(
+            Mention.document_id == document.id,
+            Mention.company_id == company_id,
+            Mention.start == mention.start,
+        )
+    ).first()
+    insert_ignore(
+        session,
+        Signal,
+        [
+            {
+                "document_id": document.id, "company_id": company_id, "mention_id": mention_id,
+                "story_id": document.story_id, "kind": cue.kind, "type": cue.type,
+                "probability": round(probability, 4), "evidence": cue.sentence[:2000],
+                "cue": cue.cue[:200], "score": value, "factors": factors,
+                "occurred_at": occurred_at, "created_at": now,
+            }
+        ],
+        keys=["document_id", "company_id", "type"],
+    )
+

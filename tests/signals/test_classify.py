@@ -1,0 +1,62 @@
+import pytest
+
+from signals.classify import CueClassifier
+from signals.lexicon import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def classifier() -> CueClassifier:
+    return CueClassifier(load_taxonomy())
+
+
+def types(classifier: CueClassifier, text: str, lang: str) -> dict[str, float]:
+    doc = classifier.parse(text, lang)
+    return {hit.type: hit.probability for hit in classifier.hits(doc, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Şirket konkordato ilan etti.", "tr", "insolvency"),
+        ("Firma hakkında iflas kararı verildi.", "tr", "insolvency"),
+        ("Rekabet Kurulu şirkete 12 milyon lira idari para cezası verdi.", "tr", "fine"),
+        ("Şirket hakkında dava açıldı.", "tr", "lawsuit"),
+        ("Aylardır param iade edilmedi.", "tr", "refund_problem"),
+        ("Şirket Gebze'de 50 dönüm arsa satın aldı.", "tr", "land_purchase"),
+        ("Şirket yatırım teşvik belgesi aldı.", "tr", "incentive"),
+        ("Fabrikada yeni üretim hattı devreye girdi ve kapasite artışı sağlandı.", "tr", "capacity_increase"),
+        ("Şirket 500 milyon liralık yatırım yapacak.", "tr", "investment_statement"),
+        ("Şirket genel müdürlük binasını satışa çıkardı.", "tr", "asset_sale"),
+        ("Şirket yeni buluşu için patent aldı.", "tr", "patent"),
+        ("The company filed for Chapter 11 bankruptcy protection.", "en", "insolvency"),
+        ("The regulator fined the bank $5 million.", "en", "fine"),
+        ("Shareholders sued the company over the merger.", "en", "lawsuit"),
+        ("The company was granted a patent for its battery design.", "en", "patent"),
+        ("It plans to invest $2 billion in a new plant.", "en", "investment_statement"),
+        ("The group agreed to sell its stake in the joint venture.", "en", "asset_sale"),
+    ],
+)
+def test_cues_in_both_languages(classifier: CueClassifier, text: str, lang: str, expected: str) -> None:
+    found = types(classifier, text, lang)
+    assert expected in found
+    assert found[expected] >= 0.5
+
+
+def test_cue_with_turkish_capital_i_is_folded(classifier: CueClassifier) -> None:
+    assert "insolvency" in types(classifier, "ŞİRKET İFLAS ETTİ.", "tr")
+
+
+def test_denial_lowers_the_probability(classifier: CueClassifier) -> None:
+    assert types(classifier, "Şirket iflas iddialarını yalanladı.", "tr")["insolvency"] < 0.5
+    assert types(classifier, "The company denied it had filed for bankruptcy.", "en")["insolvency"] < 0.5
+
+
+def test_negation_stays_in_its_sentence(classifier: CueClassifier) -> None:
+    found = types(classifier, "Söylentiler yalanlandı. Şirket konkordato ilan etti.", "tr")
+    assert found["insolvency"] >= 0.5
+
+
+def test_evidence_sentence_is_the_cue_sentence(classifier: CueClassifier) -> None:
+    doc = classifier.parse("Hava güzeldi. Şirket konkordato ilan etti. Başka haber yok.", "tr")
+    (hit,) = classifier.hits(doc, "tr")
+    assert hit.sentence == "Şirket konkordato ilan etti."
