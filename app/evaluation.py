@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from app.db import make_engine, upgrade
-from app.jobs import classifier
+from app.nlp import classifier
 from collectors.models import Document, Source
 from signals.models import Company, Mention, Signal
 from signals.pipeline import build_index, process

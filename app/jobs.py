@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -17,20 +16,13 @@ from alerts.outbox import DeliveryReport, deliver_due, enqueue_digest_email
 from alerts.routing import RoutingRules
 from alerts.service import RouteReport, route_pending
 from app.db import session_scope
+from app.nlp import classifier
 from app.settings import Settings
 from collectors.http import make_client
 from collectors.runner import CollectReport, collect
-from signals.classify import CueClassifier
-from signals.lexicon import load_taxonomy
 from signals.pipeline import ProcessReport, build_index, process
 
 log = logging.getLogger("radar.jobs")
-
-
-@cache
-def classifier() -> CueClassifier:
-    """The cue classifier, built once per process (loading spaCy takes a second)."""
-    return CueClassifier(load_taxonomy())
 
 
 def routing_rules(settings: Settings) -> RoutingRules:

@@ -6,16 +6,17 @@ Leftmost-longest matches on word boundaries; a Turkish suffix after an apostroph
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from signals.names import CompanyName
 from signals.normalize import fold
 
-_APOSTROPHES = "'"  # fold() maps ’ ‘ ` ´ to '
+_KEPT = "'&"  # fold() maps ’ ‘ ` ´ to '; & stays for AT&T, Procter & Gamble
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class NameIndex:
             return []
         folded = _word_chars(fold(text))
         hits: list[NameHit] = []
+        weak: list[tuple[NameHit, bool]] = []
         for end_index, (key, owners) in self._automaton.iter_long(folded):
             start, end = end_index - len(key) + 1, end_index + 1
             if not _stands_alone(folded, start, end):
@@ -64,15 +66,37 @@ class NameIndex:
                 why = f"{owner.origin} name '{key}'"
                 if ambiguous:
                     why += f", shared by {len(owners)} companies"
-                hits.append(
-                    NameHit(owner.company_id, start, end, surface, owner.origin, confidence, why)
-                )
-        return hits
+                hit = NameHit(owner.company_id, start, end, surface, owner.origin, confidence, why)
+                if owner.weak:
+                    weak.append((hit, _legal_form_follows(folded, end)))
+                else:
+                    hits.append(hit)
+        return hits + _supported(weak, {hit.company_id for hit in hits})
+
+
+_FORM_AFTER = re.compile(r"['\s]*(?:inc|corp|co|ltd|llc|plc|as|a s|holding|group|grubu)\b")
+
+
+def _legal_form_follows(folded: str, end: int) -> bool:
+    return _FORM_AFTER.match(folded, end) is not None
+
+
+def _supported(weak: list[tuple[NameHit, bool]], strong: set[int]) -> list[NameHit]:
+    """An ordinary-word name counts when a legal form follows it, the same company is also
+    named by a stronger name, or the text names it (capitalised) more than once."""
+    times = Counter(hit.company_id for hit, _ in weak)
+    kept = []
+    for hit, form_follows in weak:
+        if form_follows or hit.company_id in strong or times[hit.company_id] > 1:
+            reason = ("legal form follows" if form_follows else
+                      "also named in full" if hit.company_id in strong else "named repeatedly")
+            kept.append(replace(hit, explanation=f"{hit.explanation}; ordinary word, {reason}"))
+    return kept
 
 
 def _word_chars(folded: str) -> str:
-    """Punctuation other than apostrophes becomes a space (length kept)."""
-    return "".join(ch if ch.isalnum() or ch in _APOSTROPHES else " " for ch in folded)
+    """Punctuation other than apostrophes and & becomes a space (length kept)."""
+    return "".join(ch if ch.isalnum() or ch in _KEPT else " " for ch in folded)
 
 
 def _stands_alone(folded: str, start: int, end: int) -> bool:

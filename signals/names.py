@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from wordfreq import zipf_frequency
 
 from signals.normalize import generic_words, strip_legal_forms, words
 
@@ -14,6 +17,22 @@ _TRAILING_FORMS = frozenset(
      "ortakligi", "anonim"}
 )
 _TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+# Zipf frequency (wordfreq) from which an English word is an ordinary word, not a name.
+COMMON_ZIPF = 3.5
+RARE_ZIPF = 3.0
+
+
+@cache
+def english_zipf(token: str) -> float:
+    """How common a (folded) word is in English, on wordfreq's Zipf scale."""
+    return float(zipf_frequency(token, "en"))
+
+
+def is_common(token: str) -> bool:
+    """An ordinary word ("Target", "Koç", "Green"): as a name it needs context."""
+    if token in generic_words():
+        return True
+    return token.isalpha() and english_zipf(token) >= COMMON_ZIPF
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,7 @@ class CompanyName:
     origin: str  # legal | alias | short | ticker
     confidence: float
     needs_capital: bool  # only count it where the text writes it capitalised
+    weak: bool = False  # an ordinary word: linked only with support (see matching.py)
 
 
 def derive_names(
@@ -40,10 +60,15 @@ def derive_names(
         key = " ".join(tokens)
         if len(key) < 3:
             return
-        weak = all(token in generic for token in tokens)
+        # A CRM alias is a deliberate name: only the hand-kept generic list weakens it.
+        weak = all(token in generic for token in tokens) or (
+            len(tokens) == 1 and origin != "alias" and is_common(tokens[0])
+        )
         if weak:
             confidence = min(confidence, 0.6)
-        name = CompanyName(key, company_id, origin, confidence, needs_capital=weak or origin == "short")
+        name = CompanyName(
+            key, company_id, origin, confidence, needs_capital=weak or origin == "short", weak=weak
+        )
         if key not in names or names[key].confidence < confidence:
             names[key] = name
 
@@ -57,7 +82,8 @@ def derive_names(
     for alias in aliases:
         alias_tokens = strip_legal_forms(words(alias)) or words(alias)
         add(alias_tokens, "alias", 0.95)
-    if len(core) > 1 and len(core[0]) >= 4 and core[0] not in generic:
+    first = core[0] if core else ""
+    if len(core) > 1 and len(first) >= 4 and not is_common(first) and english_zipf(first) < RARE_ZIPF:
         add(core[:1], "short", 0.8)
     if ticker and _TICKER.match(ticker.strip()):
         add([ticker.strip().lower()], "ticker", 0.9)

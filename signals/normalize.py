@@ -23,7 +23,7 @@ _ASCII = str.maketrans(
         "í": "i", "ñ": "n", "’": "'", "‘": "'", "`": "'", "´": "'",
     }
 )
-_WORD = re.compile(r"[^\W_]+(?:[&+.][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[&+.][^\W_]+)*|&", re.UNICODE)
 
 
 def fold(text: str) -> str:

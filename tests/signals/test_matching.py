@@ -38,9 +38,18 @@ def test_name_inside_a_longer_word_is_not_a_mention() -> None:
 
 def test_common_word_names_need_context() -> None:
     assert linked("Koç Holding yatırım yapacak") == {3: ["Koç Holding"]}
-    assert linked("apple pie and an Apple phone") == {4: ["Apple"]}
-    hit = next(h for h in index().find("Apple said") if h.company_id == 4)
-    assert hit.confidence < 0.7
+    assert linked("Koç ailesi toplandı") == {}  # a surname alone is no company
+    assert linked("apple pie and an Apple phone") == {}  # one capitalised ordinary word
+    assert linked("Apple Inc. said") == {4: ["Apple"]}  # a legal form follows
+    assert linked("Apple said. Later Apple added") == {4: ["Apple", "Apple"]}  # named repeatedly
+    assert linked("AAPL rose; Apple said") == {4: ["AAPL", "Apple"]}  # also named by its ticker
+    hit = next(h for h in index().find("Apple Inc. said") if h.company_id == 4)
+    assert hit.confidence < 0.7 and "legal form follows" in hit.explanation
+
+
+def test_ampersand_names() -> None:
+    at_t = NameIndex(derive_names(9, "AT&T Inc.", [], "T") + derive_names(8, "Procter & Gamble Co", [], "PG"))
+    assert {h.company_id for h in at_t.find("AT&T and Procter & Gamble said")} == {8, 9}
 
 
 def test_ticker_only_in_upper_case() -> None:
