@@ -92,7 +92,10 @@ def build_digest(
         return None
     shown, more = items[:cap], len(items) - min(cap, len(items))
     context = {
-        "recipient": recipient, "day": day.isoformat(), "items": shown, "more": more,
+        "recipient": recipient,
+        "day": day.isoformat(),
+        "items": shown,
+        "more": more,
         "api_base": api_base.rstrip("/"),
         "investment": [i for i in shown if i.kind == "investment"],
         "distress": [i for i in shown if i.kind == "distress"],
@@ -108,10 +111,16 @@ def build_digest(
         "text": env.get_template("digest.txt").render(subject=subject, **context),
         "created_at": now,
     }
-    upsert(session, Digest, [row], keys=["recipient", "day"],
-           update=["alert_ids", "subject", "html", "text"])
+    upsert(
+        session,
+        Digest,
+        [row],
+        keys=["recipient", "day"],
+        update=["alert_ids", "subject", "html", "text"],
+    )
     return session.exec(
-        select(Digest).where(Digest.recipient == recipient, Digest.day == day)
+        select(Digest)
+        .where(Digest.recipient == recipient, Digest.day == day)
         .execution_options(populate_existing=True)
     ).one()
 
@@ -123,7 +132,9 @@ def recipients_for_day(*, session: Session, day: date) -> list[str]:
         session.exec(
             select(Alert.recipient)
             .where(Alert.status != "suppressed")
-            .where(col(Alert.created_at) >= start, col(Alert.created_at) < start + timedelta(days=1))
+            .where(
+                col(Alert.created_at) >= start, col(Alert.created_at) < start + timedelta(days=1)
+            )
             .distinct()
             .order_by(col(Alert.recipient))
         ).all()

@@ -36,8 +36,13 @@ def enqueue_digest_email(*, session: Session, digest: Digest, now: datetime) -> 
         [
             {
                 "idempotency_key": f"digest:{digest.recipient}:{digest.day.isoformat()}:email",
-                "channel": "email", "target": digest.recipient, "digest_id": digest.id,
-                "payload": {}, "status": "pending", "attempts": 0, "next_attempt_at": now,
+                "channel": "email",
+                "target": digest.recipient,
+                "digest_id": digest.id,
+                "payload": {},
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
                 "created_at": now,
             }
         ],

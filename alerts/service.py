@@ -43,20 +43,33 @@ def route_pending(*, session: Session, rules: RoutingRules, now: datetime) -> Ro
             continue
         manager = session.get(Manager, company.manager_id) if company.manager_id else None
         for recipient, kind, reason in recipients(
-            signal=signal, company=company, manager_email=manager.email if manager else None,
+            signal=signal,
+            company=company,
+            manager_email=manager.email if manager else None,
             rules=rules,
         ):
             decision = decide(
-                signal=signal, company=company, recipient=recipient, recipient_kind=kind,
-                reason=reason, previous=_previous(session, recipient, signal), rules=rules, now=now,
+                signal=signal,
+                company=company,
+                recipient=recipient,
+                recipient_kind=kind,
+                reason=reason,
+                previous=_previous(session, recipient, signal),
+                rules=rules,
+                now=now,
             )
             _apply(session, decision, signal, now, report)
         signal.routed_at = now
         session.add(signal)
         report.signals += 1
         session.flush()
-    log.info("routed %d signals: %d alerts created, %d raised, %d suppressed",
-             report.signals, report.created, report.raised, report.suppressed)
+    log.info(
+        "routed %d signals: %d alerts created, %d raised, %d suppressed",
+        report.signals,
+        report.created,
+        report.raised,
+        report.suppressed,
+    )
     return report
 
 
@@ -131,7 +144,9 @@ def acknowledge(*, session: Session, alert_id: int, now: datetime) -> Alert:
 def give_feedback(*, session: Session, alert_id: int, value: str, now: datetime) -> Alert:
     """Record a manager's verdict on an alert (useful, wrong, not_relevant)."""
     if value not in FEEDBACK_VALUES:
-        raise InvalidFeedback(f"feedback must be one of {', '.join(FEEDBACK_VALUES)}, not {value!r}")
+        raise InvalidFeedback(
+            f"feedback must be one of {', '.join(FEEDBACK_VALUES)}, not {value!r}"
+        )
     alert = session.get(Alert, alert_id)
     if alert is None:
         raise AlertNotFound(f"alert {alert_id} does not exist")

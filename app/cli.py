@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, func, select
 
 from alerts.errors import AlertsError
+from alerts.service import RouteReport
 from app import jobs
 from app.clock import utcnow
 from app.db import make_engine, session_scope, upgrade
@@ -26,10 +27,14 @@ from collectors.errors import CollectorError
 from collectors.models import Document
 from collectors.runner import add_source, source_health_rows
 from signals.errors import PortfolioInvalid, SignalsError
+from signals.pipeline import ProcessReport
 from signals.portfolio import import_portfolio, parse_portfolio
 
-app = typer.Typer(help="Radar: investment and distress signals about your corporate customers.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Radar: investment and distress signals about your corporate customers.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 sources_app = typer.Typer(help="Sources Radar reads.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
@@ -72,9 +77,17 @@ def import_portfolio_command(file: Path) -> None:
     now = utcnow()
     with session_scope(engine) as session:
         report = import_portfolio(session=session, rows=rows, now=now)
-        session.add(AuditEntry(at=now, actor="cli", action="import-portfolio",
-                               detail=f"{file.name}: {report.rows} rows"))
-    console.print(f"imported {report.rows} companies: {report.created} new, {report.updated} updated")
+        session.add(
+            AuditEntry(
+                at=now,
+                actor="cli",
+                action="import-portfolio",
+                detail=f"{file.name}: {report.rows} rows",
+            )
+        )
+    console.print(
+        f"imported {report.rows} companies: {report.created} new, {report.updated} updated"
+    )
 
 
 @sources_app.command("add")
@@ -93,9 +106,15 @@ def sources_add(
     engine = _engine(settings)
     try:
         with session_scope(engine) as session:
-            source = add_source(session=session, kind=kind, name=name, url=url,
-                                every_seconds=seconds,
-                                allowed_networks=settings.allowed_network_list, now=utcnow())
+            source = add_source(
+                session=session,
+                kind=kind,
+                name=name,
+                url=url,
+                every_seconds=seconds,
+                allowed_networks=settings.allowed_network_list,
+                now=utcnow(),
+            )
             console.print(f"source {source.name!r} ({source.kind}) every {every}: {source.url}")
     except CollectorError as exc:
         raise _fail(str(exc)) from exc
@@ -118,11 +137,14 @@ def sources_list() -> None:
     with session_scope(engine) as session:
         for source, health in source_health_rows(session=session):
             table.add_row(
-                source.name, source.kind, f"{source.every_seconds // 60}m",
+                source.name,
+                source.kind,
+                f"{source.every_seconds // 60}m",
                 _when(health.last_success_at if health else None),
                 str(health.error_streak if health else 0),
                 (health.last_error or "")[:60] if health else "",
-                _when(health.next_attempt_at if health else None), source.url,
+                _when(health.next_attempt_at if health else None),
+                source.url,
             )
     console.print(table)
 
@@ -132,14 +154,18 @@ def _when(value: object) -> str:
 
 
 @app.command()
-def collect(once: Annotated[bool, typer.Option("--once", help="run all sources once now")] = False) -> None:
+def collect(
+    once: Annotated[bool, typer.Option("--once", help="run all sources once now")] = False,
+) -> None:
     """Fetch sources and store new documents (only due ones, or all with --once)."""
     settings = Settings()
     report = jobs.collect_job(_engine(settings), settings, now=utcnow(), force=once)
     for name, status, new, error in report.per_source:
         console.print(f"  {name}: {status}, {new} new" + (f" — {error}" if error else ""))
-    console.print(f"collected from {report.sources_run} source(s): {report.documents_new} new "
-                  f"document(s), {report.sources_failed} failed")
+    console.print(
+        f"collected from {report.sources_run} source(s): {report.documents_new} new "
+        f"document(s), {report.sources_failed} failed"
+    )
 
 
 @app.command()
@@ -148,20 +174,23 @@ def process() -> None:
     settings = Settings()
     engine = _engine(settings)
     processed, routed = _process_with_bar(engine, settings)
-    console.print(f"processed {processed.documents} document(s): {processed.mentions} mention(s), "
-                  f"{processed.signals} signal(s); {routed.created} alert(s), "
-                  f"{routed.suppressed} suppressed")
+    console.print(
+        f"processed {processed.documents} document(s): {processed.mentions} mention(s), "
+        f"{processed.signals} signal(s); {routed.created} alert(s), "
+        f"{routed.suppressed} suppressed"
+    )
 
 
-def _process_with_bar(engine: Engine, settings: Settings) -> tuple[jobs.ProcessReport, jobs.RouteReport]:
+def _process_with_bar(engine: Engine, settings: Settings) -> tuple[ProcessReport, RouteReport]:
     with session_scope(engine) as session:
         todo = session.exec(
             select(func.count()).select_from(Document).where(col(Document.processed_at).is_(None))
         ).one()
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("processing", total=todo)
-        return jobs.process_job(engine, settings, now=utcnow(),
-                                progress=lambda n: bar.advance(task, n))
+        return jobs.process_job(
+            engine, settings, now=utcnow(), progress=lambda n: bar.advance(task, n)
+        )
 
 
 @app.command()
@@ -176,15 +205,20 @@ def digest(
     except ValueError as exc:
         raise _fail(f"--date must be YYYY-MM-DD, not {day!r}") from exc
     try:
-        run = jobs.digest_job(_engine(settings), settings, day=when, out_dir=out or settings.out_dir,
-                              now=utcnow())
+        run = jobs.digest_job(
+            _engine(settings), settings, day=when, out_dir=out or settings.out_dir, now=utcnow()
+        )
     except AlertsError as exc:
         raise _fail(str(exc)) from exc
-    console.print(f"{len(run.recipients)} digest(s) for {when}: " +
-                  ", ".join(str(p) for p in run.files if p.suffix == ".html"))
+    console.print(
+        f"{len(run.recipients)} digest(s) for {when}: "
+        + ", ".join(str(p) for p in run.files if p.suffix == ".html")
+    )
     if run.delivery:
-        console.print(f"e-mail: {run.delivery.sent} sent, {run.delivery.failed} to retry, "
-                      f"{run.delivery.dead} dead")
+        console.print(
+            f"e-mail: {run.delivery.sent} sent, {run.delivery.failed} to retry, "
+            f"{run.delivery.dead} dead"
+        )
 
 
 @app.command()
@@ -195,7 +229,9 @@ def serve() -> None:
     from app.main import create_app
 
     settings = Settings()
-    uvicorn.run(create_app(settings, _engine(settings)), host=settings.api_host, port=settings.api_port)
+    uvicorn.run(
+        create_app(settings, _engine(settings)), host=settings.api_host, port=settings.api_port
+    )
 
 
 @app.command()
@@ -209,7 +245,9 @@ def run() -> None:
 
 @app.command()
 def demo(
-    serve_api: Annotated[bool, typer.Option("--serve/--no-serve", help="serve the API afterwards")] = True,
+    serve_api: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="serve the API afterwards")
+    ] = True,
 ) -> None:
     """Everything on bundled real data, offline: feeds → documents → signals → digests → API."""
     from app.demo import run_demo
@@ -251,8 +289,9 @@ def keys_add(
     engine = _engine(Settings())
     try:
         with session_scope(engine) as session:
-            key = create_key(session=session, name=name or role, role=role,
-                             manager_email=manager, now=utcnow())
+            key = create_key(
+                session=session, name=name or role, role=role, manager_email=manager, now=utcnow()
+            )
     except InvalidKeyRequest as exc:
         raise _fail(str(exc)) from exc
     console.print(key)

@@ -40,48 +40,69 @@ def run_demo(settings: Settings, *, console: Console, serve: bool) -> None:
     rows = parse_portfolio((DEMO_DATA / "portfolio.csv").read_bytes())
     with session_scope(engine) as session:
         import_portfolio(session=session, rows=rows, now=now)
-    console.print(f"portfolio: {len(rows)} companies (real names) from {DEMO_DATA / 'portfolio.csv'}")
+    console.print(
+        f"portfolio: {len(rows)} companies (real names) from {DEMO_DATA / 'portfolio.csv'}"
+    )
     with FeedServer(DEMO_DATA / "feeds") as server:
         with session_scope(engine) as session:
             for name, file in DEMO_FEEDS.items():
-                add_source(session=session, kind="rss", name=name, url=f"{server.base_url}/{file}",
-                           every_seconds=1800, allowed_networks=settings.allowed_network_list,
-                           now=now)
+                add_source(
+                    session=session,
+                    kind="rss",
+                    name=name,
+                    url=f"{server.base_url}/{file}",
+                    every_seconds=1800,
+                    allowed_networks=settings.allowed_network_list,
+                    now=now,
+                )
         collected = jobs.collect_job(engine, settings, now=now, force=True)
-    console.print(f"collected {collected.items_seen} items from {collected.sources_run} feeds: "
-                  f"{collected.documents_new} new documents, {collected.sources_failed} failed")
-    processed, routed = jobs.process_job(engine, settings, now=now)
+    console.print(
+        f"collected {collected.items_seen} items from {collected.sources_run} feeds: "
+        f"{collected.documents_new} new documents, {collected.sources_failed} failed"
+    )
+    jobs.process_job(engine, settings, now=now)
     out_dir = settings.out_dir
     run = jobs.digest_job(engine, settings, day=now.date(), out_dir=out_dir, now=now)
     with session_scope(engine) as session:
         _summary(session, console, out_dir, len(run.files) // 2)
-        key = create_key(session=session, name="demo admin", role="admin", manager_email=None, now=now)
+        key = create_key(
+            session=session, name="demo admin", role="admin", manager_email=None, now=now
+        )
     if not serve:
         return
     import uvicorn
 
     from app.main import create_app
 
-    console.print(f"\nAPI on http://{settings.api_host}:{settings.api_port}/docs — try\n"
-                  f"  curl -H 'X-API-Key: {key}' http://{settings.api_host}:{settings.api_port}"
-                  f"/api/v1/alerts\nCtrl-C stops it.")
-    uvicorn.run(create_app(settings, engine), host=settings.api_host, port=settings.api_port,
-                log_level="warning")
+    console.print(
+        f"\nAPI on http://{settings.api_host}:{settings.api_port}/docs — try\n"
+        f"  curl -H 'X-API-Key: {key}' http://{settings.api_host}:{settings.api_port}"
+        f"/api/v1/alerts\nCtrl-C stops it."
+    )
+    uvicorn.run(
+        create_app(settings, engine),
+        host=settings.api_host,
+        port=settings.api_port,
+        log_level="warning",
+    )
 
 
 def _summary(session: Session, console: Console, out_dir: Path, digests: int) -> None:
     documents = session.exec(select(func.count()).select_from(Document)).one()
     mentions = session.exec(select(func.count()).select_from(Mention)).one()
     linked = session.exec(select(func.count(func.distinct(Mention.document_id)))).one()
-    by_type = Counter(dict(session.exec(
-        select(Signal.type, func.count()).group_by(col(Signal.type))
-    ).all()))
+    by_type = Counter(
+        dict(session.exec(select(Signal.type, func.count()).group_by(col(Signal.type))).all())
+    )
     per_recipient = session.exec(
-        select(Alert.recipient, Alert.status, func.count())
-        .group_by(col(Alert.recipient), col(Alert.status))
+        select(Alert.recipient, Alert.status, func.count()).group_by(
+            col(Alert.recipient), col(Alert.status)
+        )
     ).all()
-    console.print(f"\n[bold]Radar demo[/]: {documents} documents, {linked} naming a customer, "
-                  f"{mentions} mentions, {sum(by_type.values())} signals")
+    console.print(
+        f"\n[bold]Radar demo[/]: {documents} documents, {linked} naming a customer, "
+        f"{mentions} mentions, {sum(by_type.values())} signals"
+    )
     types = Table("signal type", "count", title="signals per type")
     for signal_type, count in by_type.most_common():
         types.add_row(signal_type, str(count))
@@ -91,7 +112,8 @@ def _summary(session: Session, console: Console, out_dir: Path, digests: int) ->
     for recipient, status, count in per_recipient:
         counts.setdefault(recipient, Counter())[status] += count
     for recipient, by_status in sorted(counts.items()):
-        alerts.add_row(recipient, str(by_status["new"] + by_status["acked"]),
-                       str(by_status["suppressed"]))
+        alerts.add_row(
+            recipient, str(by_status["new"] + by_status["acked"]), str(by_status["suppressed"])
+        )
     console.print(alerts)
     console.print(f"{digests} digest(s) written to {out_dir.resolve()}/")

@@ -40,8 +40,11 @@ class Caller:
 def get_caller(session: SessionDep, key: Annotated[str | None, Depends(api_key_header)]) -> Caller:
     """The caller behind the X-API-Key header."""
     if not key:
-        raise HTTPException(401, "send an API key in the X-API-Key header",
-                            headers={"WWW-Authenticate": "X-API-Key"})
+        raise HTTPException(
+            401,
+            "send an API key in the X-API-Key header",
+            headers={"WWW-Authenticate": "X-API-Key"},
+        )
     row = find_key(session, key)
     if row is None:
         raise HTTPException(401, "unknown API key", headers={"WWW-Authenticate": "X-API-Key"})
@@ -57,7 +60,9 @@ def require(*roles: str) -> Callable[[Caller], Caller]:
 
     def check(caller: Annotated[Caller, Depends(get_caller)]) -> Caller:
         if caller.role not in roles:
-            raise HTTPException(403, f"role {caller.role!r} may not do this; needs {', '.join(roles)}")
+            raise HTTPException(
+                403, f"role {caller.role!r} may not do this; needs {', '.join(roles)}"
+            )
         return caller
 
     return check

@@ -35,8 +35,14 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4),
-            "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
 
 
 def evaluate(portfolio: Path, gold_path: Path, *, now: datetime) -> dict[str, Any]:
@@ -112,7 +118,9 @@ def _compare(
     gold_links = {(d["id"], label["crm_id"]) for d in gold for label in d["labels"]}
     gold_signals = {
         (d["id"], label["crm_id"], t)
-        for d in gold for label in d["labels"] for t in label["signals"]
+        for d in gold
+        for label in d["labels"]
+        for t in label["signals"]
         if t not in UNSCORED_TYPES
     }
     predicted_signals = {s for s in predicted_signals if s[2] not in UNSCORED_TYPES}
@@ -120,7 +128,8 @@ def _compare(
     for kind, items in (("fn", gold_links - predicted_links), ("fp", predicted_links - gold_links)):
         errors += [{"id": i, "kind": kind, "crm_id": c, "type": None} for i, c in sorted(items)]
     for kind, triples in (
-        ("fn", gold_signals - predicted_signals), ("fp", predicted_signals - gold_signals)
+        ("fn", gold_signals - predicted_signals),
+        ("fp", predicted_signals - gold_signals),
     ):
         errors += [{"id": i, "kind": kind, "crm_id": c, "type": t} for i, c, t in sorted(triples)]
     per_type: dict[str, dict[str, Any]] = {}

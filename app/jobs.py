@@ -64,7 +64,10 @@ def process_job(
     """Link, classify and score new documents, then route the new signals to alerts."""
     with session_scope(engine) as session:
         processed = process(
-            session=session, now=now, classifier=classifier(), index=build_index(session),
+            session=session,
+            now=now,
+            classifier=classifier(),
+            index=build_index(session),
             progress=progress,
         )
         routed = route_pending(session=session, rules=routing_rules(settings), now=now)
@@ -91,8 +94,12 @@ def digest_job(
         recipients = recipients_for_day(session=session, day=day)
         for recipient in recipients:
             digest = build_digest(
-                session=session, recipient=recipient, day=day, cap=settings.manager_daily_cap,
-                api_base=api_base, now=now,
+                session=session,
+                recipient=recipient,
+                day=day,
+                cap=settings.manager_daily_cap,
+                api_base=api_base,
+                now=now,
             )
             if digest is None:
                 continue

@@ -32,8 +32,13 @@ def create_key(
         raise InvalidKeyRequest("a manager key needs --manager EMAIL")
     key = "rk_" + secrets.token_urlsafe(24)
     session.add(
-        ApiKey(name=name, key_hash=digest(key), role=role,
-               manager_email=manager_email.lower() if manager_email else None, created_at=now)
+        ApiKey(
+            name=name,
+            key_hash=digest(key),
+            role=role,
+            manager_email=manager_email.lower() if manager_email else None,
+            created_at=now,
+        )
     )
     session.flush()
     return key

@@ -14,26 +14,46 @@ from app.settings import Settings
 
 log = logging.getLogger("radar.scheduler")
 
-COLLECT_EVERY = timedelta(minutes=1)  # each source keeps its own period; this only checks who is due
+COLLECT_EVERY = timedelta(
+    minutes=1
+)  # each source keeps its own period; this only checks who is due
 PROCESS_EVERY = timedelta(minutes=2)
 
 
 def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
     """Jobs that never overlap themselves (max_instances=1) and coalesce missed runs."""
-    scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True,
-                                                                   "max_instances": 1})
-    scheduler.add_job(lambda: jobs.collect_job(engine, settings, now=utcnow(), force=False),
-                      "interval", seconds=COLLECT_EVERY.total_seconds(), id="collect", jitter=10)
-    scheduler.add_job(lambda: jobs.process_job(engine, settings, now=utcnow()),
-                      "interval", seconds=PROCESS_EVERY.total_seconds(), id="process")
+    scheduler = BackgroundScheduler(
+        timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1}
+    )
     scheduler.add_job(
-        lambda: jobs.digest_job(engine, settings, day=utcnow().date(), out_dir=settings.out_dir,
-                                now=utcnow()),
-        "cron", hour=6, minute=30, id="digest",
+        lambda: jobs.collect_job(engine, settings, now=utcnow(), force=False),
+        "interval",
+        seconds=COLLECT_EVERY.total_seconds(),
+        id="collect",
+        jitter=10,
+    )
+    scheduler.add_job(
+        lambda: jobs.process_job(engine, settings, now=utcnow()),
+        "interval",
+        seconds=PROCESS_EVERY.total_seconds(),
+        id="process",
+    )
+    scheduler.add_job(
+        lambda: jobs.digest_job(
+            engine, settings, day=utcnow().date(), out_dir=settings.out_dir, now=utcnow()
+        ),
+        "cron",
+        hour=6,
+        minute=30,
+        id="digest",
     )
     if settings.smtp_url:
-        scheduler.add_job(lambda: jobs.deliver_job(engine, settings, now=utcnow()),
-                          "interval", minutes=5, id="deliver")
+        scheduler.add_job(
+            lambda: jobs.deliver_job(engine, settings, now=utcnow()),
+            "interval",
+            minutes=5,
+            id="deliver",
+        )
     return scheduler
 
 

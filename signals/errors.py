@@ -15,7 +15,9 @@ class PortfolioInvalid(SignalsError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(f"portfolio rejected: {len(problems)} problem(s): " + "; ".join(problems[:5]))
+        super().__init__(
+            f"portfolio rejected: {len(problems)} problem(s): " + "; ".join(problems[:5])
+        )
 
 
 class TaxonomyInvalid(SignalsError):

@@ -88,8 +88,13 @@ def _supported(weak: list[tuple[NameHit, bool]], strong: set[int]) -> list[NameH
     kept = []
     for hit, form_follows in weak:
         if form_follows or hit.company_id in strong or times[hit.company_id] > 1:
-            reason = ("legal form follows" if form_follows else
-                      "also named in full" if hit.company_id in strong else "named repeatedly")
+            reason = (
+                "legal form follows"
+                if form_follows
+                else "also named in full"
+                if hit.company_id in strong
+                else "named repeatedly"
+            )
             kept.append(replace(hit, explanation=f"{hit.explanation}; ordinary word, {reason}"))
     return kept
 

@@ -12,9 +12,31 @@ from signals.normalize import generic_words, strip_legal_forms, words
 
 # Legal-form words that end a CRM name; dropped for the "full" name a text writes.
 _TRAILING_FORMS = frozenset(
-    {"as", "ao", "tas", "sti", "ltd", "inc", "corp", "co", "llc", "plc", "gmbh", "ag", "sa",
-     "nv", "spa", "lp", "limited", "corporation", "incorporated", "company", "sirketi",
-     "ortakligi", "anonim"}
+    {
+        "as",
+        "ao",
+        "tas",
+        "sti",
+        "ltd",
+        "inc",
+        "corp",
+        "co",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "spa",
+        "lp",
+        "limited",
+        "corporation",
+        "incorporated",
+        "company",
+        "sirketi",
+        "ortakligi",
+        "anonim",
+    }
 )
 _TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 # Zipf frequency (wordfreq) from which an English word is an ordinary word, not a name.
@@ -83,7 +105,12 @@ def derive_names(
         alias_tokens = strip_legal_forms(words(alias)) or words(alias)
         add(alias_tokens, "alias", 0.95)
     first = core[0] if core else ""
-    if len(core) > 1 and len(first) >= 4 and not is_common(first) and english_zipf(first) < RARE_ZIPF:
+    if (
+        len(core) > 1
+        and len(first) >= 4
+        and not is_common(first)
+        and english_zipf(first) < RARE_ZIPF
+    ):
         add(core[:1], "short", 0.8)
     if ticker and _TICKER.match(ticker.strip()):
         add([ticker.strip().lower()], "ticker", 0.9)

@@ -18,9 +18,28 @@ DATA = Path(__file__).parent / "data"
 _TURKISH_UPPER = str.maketrans({"İ": "i", "I": "ı"})
 _ASCII = str.maketrans(
     {
-        "ı": "i", "ğ": "g", "ü": "u", "ş": "s", "ö": "o", "ç": "c", "â": "a", "î": "i",
-        "û": "u", "é": "e", "è": "e", "ë": "e", "á": "a", "à": "a", "ä": "a", "ó": "o",
-        "í": "i", "ñ": "n", "’": "'", "‘": "'", "`": "'", "´": "'",
+        "ı": "i",
+        "ğ": "g",
+        "ü": "u",
+        "ş": "s",
+        "ö": "o",
+        "ç": "c",
+        "â": "a",
+        "î": "i",
+        "û": "u",
+        "é": "e",
+        "è": "e",
+        "ë": "e",
+        "á": "a",
+        "à": "a",
+        "ä": "a",
+        "ó": "o",
+        "í": "i",
+        "ñ": "n",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
     }
 )
 _WORD = re.compile(r"[^\W_]+(?:[&+.][^\W_]+)*|&", re.UNICODE)
@@ -31,8 +50,7 @@ def fold(text: str) -> str:
     lowered = text.translate(_TURKISH_UPPER).lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: go one by one
         lowered = "".join(
-            (low if len(low := ch.translate(_TURKISH_UPPER).lower()) == 1 else ch)
-            for ch in text
+            (low if len(low := ch.translate(_TURKISH_UPPER).lower()) == 1 else ch) for ch in text
         )
     return lowered.translate(_ASCII)
 

@@ -89,7 +89,9 @@ def process(
             progress(len(batch))
     log.info(
         "processed %d documents: %d mentions, %d signals",
-        report.documents, report.mentions, report.signals,
+        report.documents,
+        report.mentions,
+        report.signals,
     )
     return report
 
@@ -112,9 +114,14 @@ def _process_document(
         Mention,
         [
             {
-                "document_id": document.id, "company_id": h.company_id, "start": h.start,
-                "end": h.end, "surface": h.surface[:500], "method": h.method,
-                "confidence": round(h.confidence, 4), "explanation": h.explanation[:500],
+                "document_id": document.id,
+                "company_id": h.company_id,
+                "start": h.start,
+                "end": h.end,
+                "surface": h.surface[:500],
+                "method": h.method,
+                "confidence": round(h.confidence, 4),
+                "explanation": h.explanation[:500],
             }
             for h in hits
         ],
@@ -196,13 +203,20 @@ def _store_signal(
         Signal,
         [
             {
-                "document_id": document.id, "company_id": company_id, "mention_id": mention_id,
-                "story_id": document.story_id, "kind": cue.kind, "type": cue.type,
-                "probability": round(probability, 4), "evidence": cue.sentence[:2000],
-                "cue": cue.cue[:200], "score": value, "factors": factors,
-                "occurred_at": occurred_at, "created_at": now,
+                "document_id": document.id,
+                "company_id": company_id,
+                "mention_id": mention_id,
+                "story_id": document.story_id,
+                "kind": cue.kind,
+                "type": cue.type,
+                "probability": round(probability, 4),
+                "evidence": cue.sentence[:2000],
+                "cue": cue.cue[:200],
+                "score": value,
+                "factors": factors,
+                "occurred_at": occurred_at,
+                "created_at": now,
             }
         ],
         keys=["document_id", "company_id", "type"],
     )
-

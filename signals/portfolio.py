@@ -15,8 +15,17 @@ from signals.errors import PortfolioInvalid
 from signals.models import Company, Manager
 
 COLUMNS = (
-    "crm_id", "legal_name", "aliases", "tax_number", "ticker", "sector", "city",
-    "manager_email", "exposure", "contact_preferences", "status",
+    "crm_id",
+    "legal_name",
+    "aliases",
+    "tax_number",
+    "ticker",
+    "sector",
+    "city",
+    "manager_email",
+    "exposure",
+    "contact_preferences",
+    "status",
 )
 STATUSES = ("active", "closed")
 
@@ -57,7 +66,9 @@ def parse_portfolio(data: bytes) -> list[dict[str, Any]]:
         problems.extend(row_problems)
         crm_id = row["crm_id"]
         if crm_id and crm_id in first_line:
-            problems.append(f"line {line}: duplicate crm_id {crm_id!r} (first on line {first_line[crm_id]})")
+            problems.append(
+                f"line {line}: duplicate crm_id {crm_id!r} (first on line {first_line[crm_id]})"
+            )
         elif crm_id:
             first_line[crm_id] = line
         rows.append(row)
@@ -109,7 +120,9 @@ def _split(field: str) -> list[str]:
     return [part.strip() for part in field.split("|") if part.strip()]
 
 
-def import_portfolio(*, session: Session, rows: list[dict[str, Any]], now: datetime) -> ImportReport:
+def import_portfolio(
+    *, session: Session, rows: list[dict[str, Any]], now: datetime
+) -> ImportReport:
     """Upsert managers and companies by crm_id; running it twice changes nothing more."""
     emails = sorted({row["manager_email"] for row in rows if row["manager_email"]})
     insert_ignore(session, Manager, [{"email": e, "name": ""} for e in emails], keys=["email"])
@@ -123,7 +136,9 @@ def import_portfolio(*, session: Session, rows: list[dict[str, Any]], now: datet
     values = []
     for row in rows:
         company = {k: v for k, v in row.items() if k != "manager_email"}
-        company["manager_id"] = manager_ids.get(row["manager_email"]) if row["manager_email"] else None
+        company["manager_id"] = (
+            manager_ids.get(row["manager_email"]) if row["manager_email"] else None
+        )
         company["updated_at"] = now
         values.append(company)
     columns = [c for c in values[0] if c != "crm_id"] if values else []

@@ -27,8 +27,13 @@ def make_manager(session: Session, email: str = "ayse@bank.example") -> Manager:
 def make_company(session: Session, **fields: Any) -> Company:
     manager_email = fields.pop("manager_email", "ayse@bank.example")
     values: dict[str, Any] = {
-        "crm_id": "C1", "legal_name": "TÜRKİYE PETROL RAFİNERİLERİ A.Ş.", "aliases": ["Tüpraş"],
-        "ticker": "TUPRS", "exposure": 50_000_000.0, "status": "active", "updated_at": NOW,
+        "crm_id": "C1",
+        "legal_name": "TÜRKİYE PETROL RAFİNERİLERİ A.Ş.",
+        "aliases": ["Tüpraş"],
+        "ticker": "TUPRS",
+        "exposure": 50_000_000.0,
+        "status": "active",
+        "updated_at": NOW,
     }
     values.update(fields)
     if manager_email:
@@ -43,8 +48,13 @@ def make_source(session: Session, name: str = "news", **fields: Any) -> Source:
     existing = session.exec(select(Source).where(Source.name == name)).first()
     if existing:
         return existing
-    values: dict[str, Any] = {"name": name, "kind": "rss", "url": f"http://127.0.0.1/{name}.xml",
-                              "created_at": NOW, "state": {}}
+    values: dict[str, Any] = {
+        "name": name,
+        "kind": "rss",
+        "url": f"http://127.0.0.1/{name}.xml",
+        "created_at": NOW,
+        "state": {},
+    }
     values.update(fields)
     source = Source(**values)
     session.add(source)
@@ -52,9 +62,16 @@ def make_source(session: Session, name: str = "news", **fields: Any) -> Source:
     return source
 
 
-def make_document(session: Session, text: str, *, source: Source | None = None,
-                  title: str = "", url: str | None = None, language: str | None = "tr",
-                  sources: int = 1) -> Document:
+def make_document(
+    session: Session,
+    text: str,
+    *,
+    source: Source | None = None,
+    title: str = "",
+    url: str | None = None,
+    language: str | None = "tr",
+    sources: int = 1,
+) -> Document:
     source = source or make_source(session)
     digest = hashlib.sha256((title + text).encode()).hexdigest()
     story = Story(fingerprint=digest, first_seen_at=NOW, source_count=sources)
@@ -62,9 +79,15 @@ def make_document(session: Session, text: str, *, source: Source | None = None,
     session.flush()
     assert source.id is not None
     document = Document(
-        source_id=source.id, canonical_url=url or f"https://news.example/{digest[:12]}",
-        content_hash=digest, title=title, text=text, language=language, fetched_at=NOW,
-        published_at=NOW, story_id=story.id,
+        source_id=source.id,
+        canonical_url=url or f"https://news.example/{digest[:12]}",
+        content_hash=digest,
+        title=title,
+        text=text,
+        language=language,
+        fetched_at=NOW,
+        published_at=NOW,
+        story_id=story.id,
     )
     session.add(document)
     session.flush()

@@ -42,4 +42,6 @@ def test_linking_f1_floor(measured: tuple[dict[str, Any], dict[str, Any]]) -> No
 
 def test_signal_micro_f1_floor(measured: tuple[dict[str, Any], dict[str, Any]]) -> None:
     floors, result = measured
-    assert result["signals"]["micro"]["f1"] >= floors["signals_micro_f1"], result["signals"]["micro"]
+    assert result["signals"]["micro"]["f1"] >= floors["signals_micro_f1"], result["signals"][
+        "micro"
+    ]

@@ -34,4 +34,6 @@ def send(*, smtp_url: str, message: EmailMessage, timeout: float = 10.0) -> None
                 client.login(unquote(parts.username), unquote(parts.password or ""))
             client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
-        raise DeliveryFailed(f"SMTP delivery to {parts.hostname}:{parts.port} failed: {exc}") from exc
+        raise DeliveryFailed(
+            f"SMTP delivery to {parts.hostname}:{parts.port} failed: {exc}"
+        ) from exc

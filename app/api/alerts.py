@@ -21,12 +21,21 @@ Writer = Annotated[Caller, Depends(require("admin", "manager", "risk"))]
 
 def _view(alert: Alert, company: Company) -> dict[str, Any]:
     return {
-        "id": alert.id, "crm_id": company.crm_id, "company": company.legal_name,
-        "recipient": alert.recipient, "kind": alert.kind, "type": alert.type,
-        "priority": alert.priority, "status": alert.status, "reason": alert.reason,
-        "suppression_reason": alert.suppression_reason, "marked": alert.marked,
-        "sources": alert.source_count, "signal_ids": alert.signal_ids,
-        "feedback": alert.feedback, "created_at": alert.created_at.isoformat(),
+        "id": alert.id,
+        "crm_id": company.crm_id,
+        "company": company.legal_name,
+        "recipient": alert.recipient,
+        "kind": alert.kind,
+        "type": alert.type,
+        "priority": alert.priority,
+        "status": alert.status,
+        "reason": alert.reason,
+        "suppression_reason": alert.suppression_reason,
+        "marked": alert.marked,
+        "sources": alert.source_count,
+        "signal_ids": alert.signal_ids,
+        "feedback": alert.feedback,
+        "created_at": alert.created_at.isoformat(),
     }
 
 
@@ -64,7 +73,8 @@ def list_alerts(
 
 def _scoped(session: Session, alert_id: int, caller: Caller) -> tuple[Alert, Company]:
     row = session.exec(
-        select(Alert, Company).join(Company, col(Company.id) == Alert.company_id)
+        select(Alert, Company)
+        .join(Company, col(Company.id) == Alert.company_id)
         .where(Alert.id == alert_id)
     ).first()
     if row is None or not caller.may_see(row[1]):
@@ -100,4 +110,3 @@ def feedback(
     alert = give_feedback(session=session, alert_id=alert_id, value=value, now=utcnow())
     session.commit()
     return _view(alert, company)
-

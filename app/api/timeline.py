@@ -68,19 +68,28 @@ def timeline(
     if cursor:
         when, signal_id = _parse_cursor(cursor)
         query = query.where(
-            or_(col(Signal.occurred_at) < when,
-                and_(col(Signal.occurred_at) == when, col(Signal.id) < signal_id))
+            or_(
+                col(Signal.occurred_at) < when,
+                and_(col(Signal.occurred_at) == when, col(Signal.id) < signal_id),
+            )
         )
     rows = session.exec(query).all()
     page = rows[:limit]
     items = [
         {
-            "signal_id": signal.id, "occurred_at": signal.occurred_at.isoformat(),
-            "kind": signal.kind, "type": signal.type, "score": signal.score,
-            "probability": signal.probability, "factors": signal.factors,
+            "signal_id": signal.id,
+            "occurred_at": signal.occurred_at.isoformat(),
+            "kind": signal.kind,
+            "type": signal.type,
+            "score": signal.score,
+            "probability": signal.probability,
+            "factors": signal.factors,
             "evidence": signal.evidence,
-            "document": {"title": document.title, "url": document.canonical_url,
-                         "source": source.name},
+            "document": {
+                "title": document.title,
+                "url": document.canonical_url,
+                "source": source.name,
+            },
         }
         for signal, document, source in page
     ]
@@ -88,8 +97,12 @@ def timeline(
     next_cursor = (
         _cursor(last.occurred_at, last.id) if len(rows) > limit and last and last.id else None
     )
-    return {"crm_id": company.crm_id, "company": company.legal_name, "items": items,
-            "next_cursor": next_cursor}
+    return {
+        "crm_id": company.crm_id,
+        "company": company.legal_name,
+        "items": items,
+        "next_cursor": next_cursor,
+    }
 
 
 @router.get("/companies/{crm_id}/timeline.svg", response_class=Response)
@@ -99,5 +112,7 @@ def timeline_picture(crm_id: str, session: SessionDep, caller: Reader) -> Respon
     signals = session.exec(
         select(Signal).where(Signal.company_id == company.id).order_by(col(Signal.occurred_at))
     ).all()
-    svg = render_svg(company.legal_name, [(s.occurred_at, s.score, s.kind, s.type) for s in signals])
+    svg = render_svg(
+        company.legal_name, [(s.occurred_at, s.score, s.kind, s.type) for s in signals]
+    )
     return Response(svg, media_type="image/svg+xml")

@@ -19,8 +19,9 @@ from signals.lexicon import load_taxonomy
 from signals.pipeline import build_index, process
 from tests.factories import NOW, make_company, make_document
 
-RULES = RoutingRules(risk_team_email="risk@bank.example", distress_threshold=0.3,
-                     repeat_window=timedelta(hours=72))
+RULES = RoutingRules(
+    risk_team_email="risk@bank.example", distress_threshold=0.3, repeat_window=timedelta(hours=72)
+)
 
 
 class Inbox(MessageHandler):
@@ -50,17 +51,31 @@ def smtp() -> Iterator[tuple[str, Inbox]]:
 @pytest.fixture
 def digest_ready(session: Session) -> None:
     make_company(session)
-    make_document(session, "Tüpraş konkordato ilan etti.", title="Tüpraş'ta kriz",
-                  url="https://news.example/tupras-kriz")
-    process(session=session, now=NOW, classifier=CueClassifier(load_taxonomy()),
-            index=build_index(session))
+    make_document(
+        session,
+        "Tüpraş konkordato ilan etti.",
+        title="Tüpraş'ta kriz",
+        url="https://news.example/tupras-kriz",
+    )
+    process(
+        session=session,
+        now=NOW,
+        classifier=CueClassifier(load_taxonomy()),
+        index=build_index(session),
+    )
     route_pending(session=session, rules=RULES, now=NOW)
 
 
 @pytest.mark.usefixtures("digest_ready")
 def test_digest_has_evidence_reason_and_link(session: Session) -> None:
-    digest = build_digest(session=session, recipient="ayse@bank.example", day=NOW.date(), cap=10,
-                          api_base="http://radar.test", now=NOW)
+    digest = build_digest(
+        session=session,
+        recipient="ayse@bank.example",
+        day=NOW.date(),
+        cap=10,
+        api_base="http://radar.test",
+        now=NOW,
+    )
     assert digest is not None
     for body in (digest.html, digest.text):
         assert "TÜRKİYE PETROL RAFİNERİLERİ A.Ş." in body
@@ -68,15 +83,30 @@ def test_digest_has_evidence_reason_and_link(session: Session) -> None:
         assert "https://news.example/tupras-kriz" in body
         assert "exposure is directly at risk" in body
     assert "http://radar.test/api/v1/alerts/" in digest.html
-    assert build_digest(session=session, recipient="nobody@bank.example", day=NOW.date(), cap=10,
-                        api_base="", now=NOW) is None
+    assert (
+        build_digest(
+            session=session,
+            recipient="nobody@bank.example",
+            day=NOW.date(),
+            cap=10,
+            api_base="",
+            now=NOW,
+        )
+        is None
+    )
 
 
 @pytest.mark.usefixtures("digest_ready")
 def test_digest_email_reaches_a_real_smtp_server(session: Session, smtp: tuple[str, Inbox]) -> None:
     url, inbox = smtp
-    digest = build_digest(session=session, recipient="ayse@bank.example", day=NOW.date(), cap=10,
-                          api_base="http://radar.test", now=NOW)
+    digest = build_digest(
+        session=session,
+        recipient="ayse@bank.example",
+        day=NOW.date(),
+        cap=10,
+        api_base="http://radar.test",
+        now=NOW,
+    )
     assert digest is not None
     enqueue_digest_email(session=session, digest=digest, now=NOW)
     enqueue_digest_email(session=session, digest=digest, now=NOW)  # idempotent
@@ -92,8 +122,9 @@ def test_digest_email_reaches_a_real_smtp_server(session: Session, smtp: tuple[s
 
 @pytest.mark.usefixtures("digest_ready")
 def test_unreachable_smtp_backs_off_then_dead_letters(session: Session) -> None:
-    digest = build_digest(session=session, recipient="ayse@bank.example", day=NOW.date(), cap=10,
-                          api_base="", now=NOW)
+    digest = build_digest(
+        session=session, recipient="ayse@bank.example", day=NOW.date(), cap=10, api_base="", now=NOW
+    )
     assert digest is not None
     enqueue_digest_email(session=session, digest=digest, now=NOW)
     dead_url = f"smtp://127.0.0.1:{free_port()}"

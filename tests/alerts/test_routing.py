@@ -11,8 +11,9 @@ from signals.lexicon import load_taxonomy
 from signals.pipeline import build_index, process
 from tests.factories import NOW, make_company, make_document, make_source
 
-RULES = RoutingRules(risk_team_email="risk@bank.example", distress_threshold=0.3,
-                     repeat_window=timedelta(hours=72))
+RULES = RoutingRules(
+    risk_team_email="risk@bank.example", distress_threshold=0.3, repeat_window=timedelta(hours=72)
+)
 
 
 @pytest.fixture(scope="module")
@@ -29,13 +30,17 @@ def alerts(session: Session) -> list[Alert]:
     return list(session.exec(select(Alert).order_by(Alert.id)).all())
 
 
-def test_distress_goes_to_manager_and_risk_team(session: Session, classifier: CueClassifier) -> None:
+def test_distress_goes_to_manager_and_risk_team(
+    session: Session, classifier: CueClassifier
+) -> None:
     make_company(session)
     make_document(session, "Tüpraş konkordato ilan etti.")
     pipeline(session, classifier)
     got = {(a.recipient, a.type, a.status) for a in alerts(session)}
-    assert got == {("ayse@bank.example", "insolvency", "new"),
-                   ("risk@bank.example", "insolvency", "new")}
+    assert got == {
+        ("ayse@bank.example", "insolvency", "new"),
+        ("risk@bank.example", "insolvency", "new"),
+    }
 
 
 def test_investment_goes_to_manager_only(session: Session, classifier: CueClassifier) -> None:
@@ -51,7 +56,9 @@ def test_same_story_from_another_source_raises_not_duplicates(
     make_company(session)
     first = make_document(session, "Tüpraş 2 milyar liralık yatırım yapacak.")
     second_source = make_source(session, "other")
-    second = make_document(session, "Tüpraş 2 milyar liralık yatırım yapacak!", source=second_source)
+    second = make_document(
+        session, "Tüpraş 2 milyar liralık yatırım yapacak!", source=second_source
+    )
     second.story_id = first.story_id  # syndicated copy: same story
     session.add(second)
     session.flush()
@@ -80,10 +87,19 @@ def test_closed_relationship_suppressed_and_no_credit_offers_marked(
     session: Session, classifier: CueClassifier
 ) -> None:
     make_company(session, status="closed")
-    make_company(session, crm_id="C2", legal_name="ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",
-                 aliases=[], ticker="ASELS", contact_preferences=["no_credit_offers"])
+    make_company(
+        session,
+        crm_id="C2",
+        legal_name="ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",
+        aliases=[],
+        ticker="ASELS",
+        contact_preferences=["no_credit_offers"],
+    )
     make_document(session, "Tüpraş 2 milyar liralık yatırım yapacak.")
     make_document(session, "Aselsan 1 milyar liralık yatırım yapacak.")
     pipeline(session, classifier)
     by_status = {(a.status, a.suppression_reason, tuple(a.marked)) for a in alerts(session)}
-    assert by_status == {("suppressed", "relationship closed", ()), ("new", None, ("no_credit_offers",))}
+    assert by_status == {
+        ("suppressed", "relationship closed", ()),
+        ("new", None, ("no_credit_offers",)),
+    }

@@ -92,13 +92,30 @@ def test_missing_portfolio_file() -> None:
 
 
 def test_sources_add_validates_and_lists(tmp_path: Path) -> None:
-    code, out = invoke("sources", "add", "--kind", "rss", "--name", "n", "--url", "http://127.0.0.1:9/feed.xml")
+    code, out = invoke(
+        "sources", "add", "--kind", "rss", "--name", "n", "--url", "http://127.0.0.1:9/feed.xml"
+    )
     assert code == 0, out
-    code, out = invoke("sources", "add", "--kind", "carrier-pigeon", "--name", "x", "--url", "http://127.0.0.1/")
+    code, out = invoke(
+        "sources", "add", "--kind", "carrier-pigeon", "--name", "x", "--url", "http://127.0.0.1/"
+    )
     assert code == 2 and "carrier-pigeon" in out
-    code, out = invoke("sources", "add", "--kind", "rss", "--name", "y", "--url", "http://10.1.2.3/feed")
+    code, out = invoke(
+        "sources", "add", "--kind", "rss", "--name", "y", "--url", "http://10.1.2.3/feed"
+    )
     assert code == 2
-    code, out = invoke("sources", "add", "--kind", "rss", "--name", "z", "--url", "http://127.0.0.1/", "--every", "soon")
+    code, out = invoke(
+        "sources",
+        "add",
+        "--kind",
+        "rss",
+        "--name",
+        "z",
+        "--url",
+        "http://127.0.0.1/",
+        "--every",
+        "soon",
+    )
     assert code == 2 and "--every" in out
     code, out = invoke("sources", "list")
     assert code == 0 and "n" in out and "rss" in out
@@ -115,20 +132,54 @@ def test_keys_add(engine: Engine) -> None:
 
 def test_eval_prints_the_designed_json(tmp_path: Path) -> None:
     portfolio = write(tmp_path, "p.csv", PORTFOLIO)
-    gold = write(tmp_path, "g.jsonl", "\n".join(json.dumps(d, ensure_ascii=False) for d in [
-        {"id": "a", "lang": "tr", "title": "", "text": "Tüpraş konkordato ilan etti.", "url": None,
-         "published": None, "source": "t", "labels": [{"crm_id": "TR1", "signals": ["insolvency"]}]},
-        {"id": "b", "lang": "tr", "title": "", "text": "Aselsan'a dava açıldı. Hava güzel.", "url": None,
-         "published": None, "source": "t", "labels": [{"crm_id": "TR2", "signals": ["fine"]}]},
-    ]))
+    gold = write(
+        tmp_path,
+        "g.jsonl",
+        "\n".join(
+            json.dumps(d, ensure_ascii=False)
+            for d in [
+                {
+                    "id": "a",
+                    "lang": "tr",
+                    "title": "",
+                    "text": "Tüpraş konkordato ilan etti.",
+                    "url": None,
+                    "published": None,
+                    "source": "t",
+                    "labels": [{"crm_id": "TR1", "signals": ["insolvency"]}],
+                },
+                {
+                    "id": "b",
+                    "lang": "tr",
+                    "title": "",
+                    "text": "Aselsan'a dava açıldı. Hava güzel.",
+                    "url": None,
+                    "published": None,
+                    "source": "t",
+                    "labels": [{"crm_id": "TR2", "signals": ["fine"]}],
+                },
+            ]
+        ),
+    )
     code, out = invoke("eval", "--portfolio", str(portfolio), "--gold", str(gold), "--json")
     assert code == 0, out
     result = json.loads(out)
     assert result["documents"] == 2
-    assert result["linking"] == {"tp": 2, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert result["linking"] == {
+        "tp": 2,
+        "fp": 0,
+        "fn": 0,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+    }
     micro = result["signals"]["micro"]
     assert (micro["tp"], micro["fp"], micro["fn"]) == (1, 1, 1)
     assert {(e["id"], e["kind"], e["type"]) for e in result["errors"]} == {
-        ("b", "fn", "fine"), ("b", "fp", "lawsuit")}
-    code, out = invoke("eval", "--portfolio", str(portfolio), "--gold", str(write(tmp_path, "x.jsonl", "{}")))
+        ("b", "fn", "fine"),
+        ("b", "fp", "lawsuit"),
+    }
+    code, out = invoke(
+        "eval", "--portfolio", str(portfolio), "--gold", str(write(tmp_path, "x.jsonl", "{}"))
+    )
     assert code == 2 and "labelled-document format" in out

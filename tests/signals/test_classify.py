@@ -24,7 +24,11 @@ def types(classifier: CueClassifier, text: str, lang: str) -> dict[str, float]:
         ("Aylardır param iade edilmedi.", "tr", "refund_problem"),
         ("Şirket Gebze'de 50 dönüm arsa satın aldı.", "tr", "land_purchase"),
         ("Şirket yatırım teşvik belgesi aldı.", "tr", "incentive"),
-        ("Fabrikada yeni üretim hattı devreye girdi ve kapasite artışı sağlandı.", "tr", "capacity_increase"),
+        (
+            "Fabrikada yeni üretim hattı devreye girdi ve kapasite artışı sağlandı.",
+            "tr",
+            "capacity_increase",
+        ),
         ("Şirket 500 milyon liralık yatırım yapacak.", "tr", "investment_statement"),
         ("Şirket genel müdürlük binasını satışa çıkardı.", "tr", "asset_sale"),
         ("Şirket yeni buluşu için patent aldı.", "tr", "patent"),
@@ -36,7 +40,9 @@ def types(classifier: CueClassifier, text: str, lang: str) -> dict[str, float]:
         ("The group agreed to sell its stake in the joint venture.", "en", "asset_sale"),
     ],
 )
-def test_cues_in_both_languages(classifier: CueClassifier, text: str, lang: str, expected: str) -> None:
+def test_cues_in_both_languages(
+    classifier: CueClassifier, text: str, lang: str, expected: str
+) -> None:
     found = types(classifier, text, lang)
     assert expected in found
     assert found[expected] >= 0.5
@@ -48,7 +54,10 @@ def test_cue_with_turkish_capital_i_is_folded(classifier: CueClassifier) -> None
 
 def test_denial_lowers_the_probability(classifier: CueClassifier) -> None:
     assert types(classifier, "Şirket iflas iddialarını yalanladı.", "tr")["insolvency"] < 0.5
-    assert types(classifier, "The company denied it had filed for bankruptcy.", "en")["insolvency"] < 0.5
+    assert (
+        types(classifier, "The company denied it had filed for bankruptcy.", "en")["insolvency"]
+        < 0.5
+    )
 
 
 def test_negation_stays_in_its_sentence(classifier: CueClassifier) -> None:

@@ -23,7 +23,9 @@ def test_alias_with_apostrophe_suffix_both_apostrophes() -> None:
 
 
 def test_ascii_folded_and_upper_case_text() -> None:
-    assert linked("TUPRAS ve TÜRKİYE PETROL RAFİNERİLERİ") == {1: ["TUPRAS", "TÜRKİYE PETROL RAFİNERİLERİ"]}
+    assert linked("TUPRAS ve TÜRKİYE PETROL RAFİNERİLERİ") == {
+        1: ["TUPRAS", "TÜRKİYE PETROL RAFİNERİLERİ"]
+    }
 
 
 def test_short_name_derived_from_legal_name_needs_capital() -> None:
@@ -48,7 +50,9 @@ def test_common_word_names_need_context() -> None:
 
 
 def test_ampersand_names() -> None:
-    at_t = NameIndex(derive_names(9, "AT&T Inc.", [], "T") + derive_names(8, "Procter & Gamble Co", [], "PG"))
+    at_t = NameIndex(
+        derive_names(9, "AT&T Inc.", [], "T") + derive_names(8, "Procter & Gamble Co", [], "PG")
+    )
     assert {h.company_id for h in at_t.find("AT&T and Procter & Gamble said")} == {8, 9}
 
 

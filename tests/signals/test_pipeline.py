@@ -17,18 +17,30 @@ def run(session: Session, classifier: CueClassifier) -> None:
     process(session=session, now=NOW, classifier=classifier, index=build_index(session))
 
 
-def test_links_classifies_scores_and_keeps_evidence(session: Session, classifier: CueClassifier) -> None:
+def test_links_classifies_scores_and_keeps_evidence(
+    session: Session, classifier: CueClassifier
+) -> None:
     company = make_company(session)
-    make_document(session, "Tüpraş'ın Kocaeli rafinerisi için konkordato talebi mahkemeye sunuldu. "
-                  "Hava güneşliydi.", title="Rafineride kriz")
+    make_document(
+        session,
+        "Tüpraş'ın Kocaeli rafinerisi için konkordato talebi mahkemeye sunuldu. Hava güneşliydi.",
+        title="Rafineride kriz",
+    )
     run(session, classifier)
     (mention,) = session.exec(select(Mention)).all()
     assert mention.company_id == company.id and mention.surface == "Tüpraş"
     (signal,) = session.exec(select(Signal)).all()
     assert (signal.type, signal.kind) == ("insolvency", "distress")
     assert signal.evidence.startswith("Tüpraş'ın Kocaeli rafinerisi için konkordato")
-    assert set(signal.factors) == {"type_weight", "probability", "link_confidence",
-                                   "source_reliability", "novelty", "corroboration", "exposure"}
+    assert set(signal.factors) == {
+        "type_weight",
+        "probability",
+        "link_confidence",
+        "source_reliability",
+        "novelty",
+        "corroboration",
+        "exposure",
+    }
     product = 1.0
     for value in signal.factors.values():
         product *= value
@@ -50,8 +62,13 @@ def test_signal_goes_to_the_company_the_sentence_is_about(
     session: Session, classifier: CueClassifier
 ) -> None:
     tupras = make_company(session)
-    aselsan = make_company(session, crm_id="C2", legal_name="ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",
-                           aliases=[], ticker="ASELS")
+    aselsan = make_company(
+        session,
+        crm_id="C2",
+        legal_name="ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",
+        aliases=[],
+        ticker="ASELS",
+    )
     make_document(session, "Aselsan yeni bir fabrika kuracak. Tüpraş ise konkordato ilan etti.")
     run(session, classifier)
     got = {(s.company_id, s.type) for s in session.exec(select(Signal)).all()}

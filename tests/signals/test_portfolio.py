@@ -11,8 +11,10 @@ from tests.factories import NOW
 HEADER = ",".join(COLUMNS)
 GOOD = (
     f"{HEADER}\n"
-    'TR1,TÜRKİYE PETROL RAFİNERİLERİ A.Ş.,Tüpraş,1234567890,TUPRS,Petrol,KOCAELİ,Ayse@Bank.example,5000000,,active\n'
-    'TR2,"ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",,,ASELS,Savunma,ANKARA,mehmet@bank.example,,no_credit_offers|no_phone,\n'
+    "TR1,TÜRKİYE PETROL RAFİNERİLERİ A.Ş.,Tüpraş,1234567890,TUPRS,Petrol,KOCAELİ,"
+    "Ayse@Bank.example,5000000,,active\n"
+    'TR2,"ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.",,,ASELS,Savunma,ANKARA,'
+    "mehmet@bank.example,,no_credit_offers|no_phone,\n"
 )
 
 
@@ -43,10 +45,16 @@ def test_import_is_an_idempotent_upsert(session: Session) -> None:
     [
         (b"crm_id,name\nX,Y\n", "line 1: header must be"),
         (GOOD.encode("cp1254"), "not UTF-8"),
-        ((GOOD + "TR1,Duplicate A.Ş.,,,,,,,,,active\n").encode(), "line 4: duplicate crm_id 'TR1' (first on line 2)"),
+        (
+            (GOOD + "TR1,Duplicate A.Ş.,,,,,,,,,active\n").encode(),
+            "line 4: duplicate crm_id 'TR1' (first on line 2)",
+        ),
         ((GOOD + ",No Id A.Ş.,,,,,,,,,active\n").encode(), "line 4: crm_id is empty"),
         ((GOOD + "TR3,,,,,,,,,,active\n").encode(), "line 4: legal_name is empty"),
-        ((GOOD + "TR3,X A.Ş.,,,,,,,lots,,active\n").encode(), "line 4: exposure 'lots' is not a number"),
+        (
+            (GOOD + "TR3,X A.Ş.,,,,,,,lots,,active\n").encode(),
+            "line 4: exposure 'lots' is not a number",
+        ),
         ((GOOD + "TR3,X A.Ş.,,,,,,,,,gone\n").encode(), "line 4: status 'gone'"),
     ],
 )
