@@ -11,7 +11,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from alerts.errors import AlertNotFound, AlertsError, InvalidFeedback
-from collectors.errors import CollectorError, SourceUrlRefused, UnknownSourceKind
+from collectors.errors import (
+    CollectorError,
+    InvalidSource,
+    SourceUrlRefused,
+    UnknownSourceKind,
+)
 from signals.errors import PortfolioInvalid, SignalsError
 
 log = logging.getLogger("radar.api")
@@ -25,6 +30,7 @@ PROBLEMS: list[tuple[type[Exception], int, str]] = [
     (SignalsError, 500, "Signal processing failed"),
     (SourceUrlRefused, 422, "Source URL refused"),
     (UnknownSourceKind, 422, "Unknown source kind"),
+    (InvalidSource, 422, "Invalid source"),
     (CollectorError, 502, "Source could not be collected"),
 ]
 

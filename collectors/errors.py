@@ -5,6 +5,7 @@ CollectorError
  ├── FetchFailed           transport error, timeout or HTTP error status after retries
  │    └── BodyTooLarge     the body passed the size cap
  ├── ParseFailed           the body is not what the source kind expects (malformed feed)
+ ├── InvalidSource         a source definition is unusable (empty name, bad interval)
  └── UnknownSourceKind     no collector is registered for the kind
 """
 
@@ -27,6 +28,10 @@ class BodyTooLarge(FetchFailed):
 
 class ParseFailed(CollectorError):
     """The fetched body could not be parsed as the source kind expects."""
+
+
+class InvalidSource(CollectorError):
+    """A source definition cannot be stored as given."""
 
 
 class UnknownSourceKind(CollectorError):

@@ -28,11 +28,15 @@ def insert_ignore(
     """Insert rows, skipping those whose unique `keys` already exist; returns rows inserted."""
     if not rows:
         return 0
-    stmt = _insert_for(session, model).values(list(rows)).on_conflict_do_nothing(
-        index_elements=keys
+    table = model.__table__  # type: ignore[attr-defined]
+    # RETURNING counts what was really inserted; rowcount is -1 on some PostgreSQL paths.
+    stmt = (
+        _insert_for(session, model)
+        .values(list(rows))
+        .on_conflict_do_nothing(index_elements=keys)
+        .returning(table.c[keys[0]])
     )
-    result = session.execute(stmt)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return len(session.execute(stmt).all())
 
 
 def upsert(
