@@ -121,7 +121,8 @@ def deliver_job(engine: Engine, settings: Settings, *, now: datetime) -> Deliver
 
 
 def _write(stem: Path, html: str, text: str) -> list[Path]:
-    html_path, text_path = stem.with_suffix(".html"), stem.with_suffix(".txt")
+    # Not with_suffix(): an e-mail address ends in ".example" or ".com", which is no suffix.
+    html_path, text_path = stem.parent / f"{stem.name}.html", stem.parent / f"{stem.name}.txt"
     html_path.write_text(html, encoding="utf-8")
     text_path.write_text(text, encoding="utf-8")
     return [html_path, text_path]

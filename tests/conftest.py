@@ -15,6 +15,7 @@ from app.db import make_engine, upgrade
 from app.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+pytest_plugins = ["tests.smtp_server"]  # the `smtp` fixture: a real aiosmtpd server
 
 
 def _test_database_url(tmp_root: Path) -> str:

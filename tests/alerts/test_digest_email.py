@@ -1,12 +1,7 @@
 import email
-import socket
-from collections.abc import Iterator
 from datetime import timedelta
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message as MessageHandler
 from sqlmodel import Session, select
 
 from alerts.digest import build_digest
@@ -18,34 +13,11 @@ from signals.classify import CueClassifier
 from signals.lexicon import load_taxonomy
 from signals.pipeline import build_index, process
 from tests.factories import NOW, make_company, make_document
+from tests.smtp_server import Inbox, free_port
 
 RULES = RoutingRules(
     risk_team_email="risk@bank.example", distress_threshold=0.3, repeat_window=timedelta(hours=72)
 )
-
-
-class Inbox(MessageHandler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[Message] = []
-
-    def handle_message(self, message: Message) -> None:
-        self.messages.append(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[str, Inbox]]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield f"smtp://127.0.0.1:{controller.port}", inbox
-    controller.stop()
 
 
 @pytest.fixture

@@ -11,11 +11,15 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.clock import utcnow
+from app.feed_server import FeedServer
 from app.settings import Settings
 from signals.models import Company
 from signals.portfolio import COLUMNS
+from tests.smtp_server import Inbox
 
 runner = CliRunner()
+DEMO = Path(__file__).resolve().parents[2] / "app" / "demo_data"
 HEADER = ",".join(COLUMNS)
 PORTFOLIO = (
     f"{HEADER}\n"
@@ -183,3 +187,41 @@ def test_eval_prints_the_designed_json(tmp_path: Path) -> None:
         "eval", "--portfolio", str(portfolio), "--gold", str(write(tmp_path, "x.jsonl", "{}"))
     )
     assert code == 2 and "labelled-document format" in out
+
+
+def test_collect_process_digest_by_hand_with_email(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, smtp: tuple[str, Inbox]
+) -> None:
+    """The main job one command at a time: real demo feeds over loopback, digests e-mailed."""
+    url, inbox = smtp
+    monkeypatch.setenv("RADAR_SMTP_URL", url)
+    assert invoke("import-portfolio", str(DEMO / "portfolio.csv"))[0] == 0
+    with FeedServer(DEMO / "feeds") as server:
+        code, out = invoke(
+            "sources",
+            "add",
+            "--kind",
+            "rss",
+            "--name",
+            "tr1",
+            "--url",
+            f"{server.base_url}/tr_ekonomi_1.xml",
+            "--every",
+            "1h",
+        )
+        assert code == 0, out
+        code, out = invoke("collect", "--once")
+        assert code == 0 and "26 new document(s)" in out, out
+        code, out = invoke("collect")  # nothing is due yet
+        assert code == 0 and "collected from 0 source(s)" in out, out
+    code, out = invoke("process")
+    assert code == 0 and "processed 26 document(s)" in out, out
+    day = utcnow().date().isoformat()
+    code, out = invoke("digest", "--date", day, "--out", str(tmp_path / "digests"))
+    assert code == 0, out
+    files = sorted((tmp_path / "digests").glob(f"{day}_*.html"))
+    assert files and "e-mail: " in out
+    assert {m["To"] for m in inbox.messages} == {
+        f.name.removesuffix(".html").split("_", 1)[1] for f in files
+    }
+    assert invoke("digest", "--date", "yesterday")[0] == 2
