@@ -1,23 +1,35 @@
 """Cue rules: find signal cues per sentence with spaCy's Matcher, with negation.
 
-A cue hit says "this sentence reports an event of type T"; the pipeline decides which
-company it belongs to (signals/attribution.py).
+Speed comes from the vocabulary: each new word's NORM is computed once (its cue stem,
+or its folded form), so the Matcher compares hashes instead of running a regular
+expression per token. A cue hit says "this sentence reports an event of type T"; the
+pipeline decides which company it belongs to (signals/attribution.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, NORM
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+from wordfreq import zipf_frequency
 
-import signals.components  # noqa: F401  (registers radar_fold_norms)
-from signals.lexicon import LANGUAGES, Taxonomy, cue_pattern
+from signals.lexicon import LANGUAGES, Taxonomy, cue_patterns, cue_words
+from signals.normalize import fold
+from signals.sentences import sentence_at, sentence_starts
 
 NEGATION_FACTOR = 0.2
+TOKENIZER_CACHE = 1_000_000
 _NEGATION = "__negation__"
+# Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
+_APOSTROPHE_INFIX = r"(?<=[^\W\d_])['’](?=[^\W\d_])"
 
 
 @dataclass(frozen=True)
@@ -35,60 +47,155 @@ class CueHit:
     negated: bool
 
 
+def stem_norm(stems: frozenset[str], exact: frozenset[str]) -> Callable[[str], str]:
+    """NORM for a word: itself if a cue names it exactly, else its longest cue stem, else
+    its folded form. Computed once per vocabulary entry, not per token."""
+    longest = max((len(stem) for stem in stems), default=0)
+
+    def norm(text: str) -> str:
+        folded = fold(text)
+        if folded in exact:
+            return folded
+        for end in range(min(len(folded), longest), 0, -1):
+            if folded[:end] in stems:
+                return folded[:end]
+        return folded
+
+    return norm
+
+
+def _rarest(pattern: list[dict[str, Any]], lang: str) -> str:
+    """The pattern's least common word: sentences without it cannot match."""
+    words = [token["NORM"] for token in pattern if "NORM" in token]
+    return min(words, key=lambda word: zipf_frequency(word, lang))
+
+
+def build_pipeline(lang: str, cues: Iterable[str]) -> tuple[Language, frozenset[str]]:
+    """A blank pipeline whose NORMs are cue stems; returns it with the stem vocabulary."""
+    stems, exact = cue_words(cues)
+    nlp = spacy.blank(lang)
+    # No tokenizer exceptions: after the first one in a text spaCy caches nothing more for
+    # that text (sentences come from signals/sentences.py instead). And a cache sized for
+    # real news: the default 10,000 chunks fill at once and tokenising slows down many times.
+    nlp.tokenizer.rules = {}
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, _APOSTROPHE_INFIX]
+    ).finditer
+    norm = stem_norm(stems, exact)
+    nlp.vocab.lex_attr_getters[NORM] = norm
+    for lexeme in nlp.vocab:  # entries made before the getter was set
+        lexeme.norm_ = norm(lexeme.orth_)
+    return nlp, stems | exact
+
+
 class CueClassifier:
-    """Per-language blank spaCy pipelines with the taxonomy's cue and negation patterns."""
+    """Per-language blank spaCy pipelines with the taxonomy's cue and negation patterns.
+
+    Cues without gaps go to a PhraseMatcher (one hash-trie pass over the text); cues with
+    a `*` gap go to a Matcher that only looks at sentences holding their last word,
+    because the Matcher's cost grows with patterns × tokens.
+    """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self._nlp: dict[str, Language] = {}
-        self._matchers: dict[str, Matcher] = {}
+        self._phrases: dict[str, PhraseMatcher] = {}
+        # Gapped patterns grouped by their rarest word: a sentence runs only the groups
+        # whose word it holds.
+        self._gapped: dict[str, dict[int, Matcher]] = {}
+        self._anchors: dict[str, np.ndarray] = {}
         for lang in LANGUAGES:
-            nlp = spacy.blank(lang)
-            nlp.add_pipe("sentencizer")
-            nlp.add_pipe("radar_fold_norms")
-            matcher = Matcher(nlp.vocab)
-            for signal_type in taxonomy.types.values():
-                patterns = [cue_pattern(cue) for cue in signal_type.cues[lang]]
-                if patterns:
-                    matcher.add(signal_type.name, patterns)
-            matcher.add(_NEGATION, [cue_pattern(cue) for cue in taxonomy.negation[lang]])
+            cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
+            cues[_NEGATION] = taxonomy.negation[lang]
+            nlp, vocabulary = build_pipeline(lang, [c for group in cues.values() for c in group])
+            phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+            gapped: dict[int, Matcher] = {}
+            for name, group in cues.items():
+                patterns = [p for cue in group for p in cue_patterns(cue, vocabulary)]
+                plain = [p for p in patterns if all("NORM" in token for token in p)]
+                with_gaps = [p for p in patterns if p not in plain]
+                if plain:
+                    phrases.add(name, [Doc(nlp.vocab, words=[t["NORM"] for t in p]) for p in plain])
+                for pattern in with_gaps:
+                    anchor = nlp.vocab.strings.add(_rarest(pattern, lang))
+                    gapped.setdefault(anchor, Matcher(nlp.vocab)).add(name, [pattern])
             self._nlp[lang] = nlp
-            self._matchers[lang] = matcher
+            self._phrases[lang] = phrases
+            self._gapped[lang] = gapped
+            self._anchors[lang] = np.array(sorted(gapped), dtype=np.uint64)
 
     def parse(self, text: str, lang: str) -> Doc:
-        """Tokenise and split into sentences with the language's pipeline."""
+        """Tokenise with the language's pipeline (NORMs are cue stems)."""
         return self._nlp[lang if lang in self._nlp else "en"](text)
 
-    def hits(self, doc: Doc, lang: str) -> list[CueHit]:
-        """Every (sentence, type) with a cue; negated ones keep a lowered probability."""
-        matcher = self._matchers[lang if lang in self._matchers else "en"]
-        vocab = doc.vocab
-        negated_sentences: set[int] = set()
-        found: dict[tuple[int, str], CueHit] = {}
-        matches = matcher(doc)
-        for match_id, start, _end in matches:
-            if vocab.strings[match_id] == _NEGATION:
-                negated_sentences.add(doc[start].sent.start)
-        for match_id, start, end in matches:
-            name = vocab.strings[match_id]
+    def pipe(self, texts: Iterable[str], lang: str, batch_size: int = 64) -> Iterable[Doc]:
+        """parse() for many texts of one language."""
+        nlp = self._nlp[lang if lang in self._nlp else "en"]
+        return nlp.pipe(texts, batch_size=batch_size)
+
+    def _matches(self, doc: Doc, lang: str, text: str) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every cue and negation match, in token offsets."""
+        strings = doc.vocab.strings
+        found = [(strings[m], a, b) for m, a, b in self._phrases[lang](doc)]
+        columns = doc.to_array([NORM, IDX])
+        anchored = np.flatnonzero(np.isin(columns[:, 0], self._anchors[lang]))
+        if len(anchored):
+            starts, offsets = sentence_starts(text), columns[:, 1]
+            groups: dict[tuple[int, int], set[int]] = {}
+            for i in anchored:
+                bounds = sentence_at(starts, len(text), int(offsets[i]))
+                groups.setdefault(bounds, set()).add(int(columns[i, 0]))
+            for (a, b), anchors in sorted(groups.items()):
+                first, last = (int(x) for x in np.searchsorted(offsets, [a, b]))
+                sentence = doc[first:last]
+                for anchor in anchors:
+                    found += [
+                        (strings[m], first + x, first + y)
+                        for m, x, y in self._gapped[lang][anchor](sentence)
+                    ]
+        return found
+
+    def classify(self, text: str, lang: str) -> list[CueHit]:
+        """parse() then hits()."""
+        return self.hits(self.parse(text, lang), lang, text)
+
+    def hits(self, doc: Doc, lang: str, text: str | None = None) -> list[CueHit]:
+        """Every (sentence, type) with a cue; negated ones keep a lowered probability.
+
+        Pass the text the doc was made from when you have it: rebuilding it from the
+        tokens costs more than all the matching.
+        """
+        lang = lang if lang in self._nlp else "en"
+        text = doc.text if text is None else text
+        matches = self._matches(doc, lang, text)
+        if not matches:
+            return []
+        starts = sentence_starts(text)
+
+        def sentence_of(token: int) -> tuple[int, int]:
+            return sentence_at(starts, len(text), doc[token].idx)
+
+        negated = {sentence_of(a) for name, a, _ in matches if name == _NEGATION}
+        found: dict[tuple[tuple[int, int], str], CueHit] = {}
+        for name, start, end in sorted(matches, key=lambda m: m[1]):
             if name == _NEGATION:
                 continue
-            sentence = doc[start].sent
-            key = (sentence.start, name)
-            if key in found:
+            bounds = sentence_of(start)
+            if (bounds, name) in found:
                 continue
             signal_type = self.taxonomy.types[name]
-            negated = sentence.start in negated_sentences
-            probability = signal_type.confidence * (NEGATION_FACTOR if negated else 1.0)
-            found[key] = CueHit(
+            denied = bounds in negated
+            probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
+            found[(bounds, name)] = CueHit(
                 type=name,
                 kind=signal_type.kind,
                 probability=round(probability, 4),
                 cue=doc[start:end].text,
                 cue_start=doc[start].idx,
-                sentence=sentence.text.strip(),
-                sentence_start=sentence.start_char,
-                sentence_end=sentence.end_char,
-                negated=negated,
+                sentence=text[bounds[0] : bounds[1]].strip(),
+                sentence_start=bounds[0],
+                sentence_end=bounds[1],
+                negated=denied,
             )
         return list(found.values())

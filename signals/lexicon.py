@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,21 +40,39 @@ class Taxonomy:
     negation: dict[str, tuple[str, ...]]
 
 
-def cue_pattern(cue: str) -> list[dict[str, Any]]:
-    """A spaCy Matcher pattern for a cue: words on folded NORM, `word*` a prefix, `*` a gap."""
-    pattern: list[dict[str, Any]] = []
+def cue_words(cues: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, exact words) that the cue phrases use, folded; `word*` is a stem, `*` a gap."""
+    stems: set[str] = set()
+    exact: set[str] = set()
+    for cue in cues:
+        for word in cue.split():
+            if word == "*":
+                continue
+            if word.endswith("*"):
+                stems.add(fold(word[:-1]))
+            else:
+                exact.add(fold(word))
+    return frozenset(stems), frozenset(exact)
+
+
+def cue_patterns(cue: str, vocabulary: frozenset[str]) -> list[list[dict[str, Any]]]:
+    """spaCy Matcher patterns on NORM, where NORM is a token's cue stem (see classify.py).
+
+    A stem `word*` stands for every vocabulary entry that starts with it; nested stems
+    ("yatırım*", "yatırımı*") give one pattern per combination, so that every token test
+    is an equality on a hash (fast) rather than a set or regular-expression predicate.
+    `*` alone allows up to three tokens.
+    """
+    choices: list[list[dict[str, Any]]] = []
     for word in cue.split():
         if word == "*":
-            pattern.append({"OP": "{0,3}"})
+            choices.append([{"OP": "{0,3}"}])
         elif word.endswith("*"):
-            pattern.append({"NORM": {"REGEX": "^" + _escape(fold(word[:-1]))}})
+            stem = fold(word[:-1])
+            choices.append([{"NORM": v} for v in sorted(vocabulary) if v.startswith(stem)])
         else:
-            pattern.append({"NORM": fold(word)})
-    return pattern
-
-
-def _escape(text: str) -> str:
-    return "".join("\\" + ch if not ch.isalnum() else ch for ch in text)
+            choices.append([{"NORM": fold(word)}])
+    return [list(combination) for combination in itertools.product(*choices)]
 
 
 @cache

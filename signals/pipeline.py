@@ -19,6 +19,7 @@ from signals.matching import NameHit, NameIndex
 from signals.models import Company, Mention, Signal
 from signals.names import derive_names
 from signals.scoring import ScoreInputs, score
+from signals.sentences import sentence_starts
 
 log = logging.getLogger("radar.signals")
 
@@ -129,11 +130,10 @@ def _process_document(
     )
     report.mentions += len(hits)
     language = document.language or guess_language(text)
-    doc = classifier.parse(text, language)
-    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    starts = sentence_starts(text)
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
-    for cue in classifier.hits(doc, language):
-        owner = attribute(cue, hits, _previous_start(sentence_starts, cue.sentence_start))
+    for cue in classifier.classify(text, language):
+        owner = attribute(cue, hits, _previous_start(starts, cue.sentence_start))
         if owner is None:
             continue
         mention, certainty = owner

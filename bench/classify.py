@@ -1,0 +1,84 @@
+"""Cue classification speed on real texts (~4.6 KB each), one core.
+
+    .venv/bin/python bench/classify.py [--docs 1000] [--runs 5]
+
+Texts: TTC-3600 economy articles (Turkish) and SENTiVENT documents (English) from
+../shared/data, joined to about 4.6 KB per document. Prints the median of the runs after a
+warm-up, docs/s and MB/s, and the ratio to one pass of bytes.lower().count() over the
+same bytes (the "touch every byte once" line of shared/reference/hot-path-measurements.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from signals.classify import CueClassifier
+from signals.lexicon import load_taxonomy
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+TARGET = 4600
+
+
+def documents(lang: str, count: int) -> list[str]:
+    if lang == "tr":
+        lines = (SHARED / "ttc3600" / "ttc3600.jsonl").read_text(encoding="utf-8").splitlines()
+        texts = [json.loads(line)["text"] for line in lines]
+    else:
+        lines = (
+            (SHARED / "sentivent_silver" / "documents.jsonl")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
+        texts = [json.loads(line)["text"] for line in lines]
+    out, current = [], ""
+    i = 0
+    while len(out) < count:
+        current += " " + texts[i % len(texts)]
+        i += 1
+        if len(current) >= TARGET:
+            out.append(current[:TARGET])
+            current = ""
+    return out
+
+
+def timed(function, *args) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    classifier = CueClassifier(load_taxonomy())
+    for lang in ("tr", "en"):
+        docs = documents(lang, options.docs)
+        size = sum(len(d.encode()) for d in docs)
+        blob = "\n".join(docs).encode()
+
+        def classify(batch: list[str] = docs, language: str = lang) -> None:
+            for text, doc in zip(batch, classifier.pipe(batch, language), strict=True):
+                classifier.hits(doc, language, text)
+
+        def limit(data: bytes = blob) -> None:
+            data.lower().count(b"'")
+
+        classify()  # warm-up: fills the vocabulary, as a running service would have
+        runs = [(timed(classify), timed(limit)) for _ in range(options.runs)]
+        median = statistics.median(r[0] for r in runs)
+        ratio = statistics.median(r[0] / r[1] for r in runs)
+        print(
+            f"{lang}: {len(docs)} docs ({size / len(docs) / 1000:.1f} KB avg), median {median:.3f} s "
+            f"over {options.runs} runs: {len(docs) / median:,.0f} docs/s, "
+            f"{size / median / 1e6:.1f} MB/s, {ratio:.0f}x the bytes.lower().count() line"
+        )
+
+
+if __name__ == "__main__":
+    main()
