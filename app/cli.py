@@ -279,6 +279,17 @@ def eval_command(
     console.print_json(json.dumps({k: v for k, v in result.items() if k != "errors"}))
 
 
+@app.command()
+def train() -> None:
+    """Train the sentence classifiers (fixed seed) into models/ from the repository's data."""
+    from app.training import train_all
+
+    with console.status("training (about a minute per language)…"):
+        report = train_all()
+    for lang, figures in report.items():
+        console.print(f"{lang}: {figures}")
+
+
 @keys_app.command("add")
 def keys_add(
     role: Annotated[str, typer.Option(help="admin, integration, risk or manager")],

@@ -66,7 +66,7 @@ def process_job(
         processed = process(
             session=session,
             now=now,
-            classifier=classifier(),
+            classifier=classifier(settings.use_trained_models),
             index=build_index(session),
             progress=progress,
         )

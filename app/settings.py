@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     smtp_from: str = "radar@bank.example"
     risk_team_email: str = "risk@bank.example"
 
+    use_trained_models: bool = False
     distress_risk_threshold: float = 0.25
     repeat_window_hours: int = 72
     manager_daily_cap: int = 25

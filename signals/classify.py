@@ -26,6 +26,7 @@ from signals.normalize import fold
 from signals.sentences import sentence_at, sentence_starts
 
 NEGATION_FACTOR = 0.2
+MODEL_ALONE = 0.35
 TOKENIZER_CACHE = 1_000_000
 _NEGATION = "__negation__"
 # Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
@@ -45,6 +46,7 @@ class CueHit:
     sentence_start: int
     sentence_end: int
     negated: bool
+    model_probability: float | None = None
 
 
 def stem_norm(stems: frozenset[str], exact: frozenset[str]) -> Callable[[str], str]:
@@ -97,8 +99,9 @@ class CueClassifier:
     because the Matcher's cost grows with patterns × tokens.
     """
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, models: dict[str, Language] | None = None) -> None:
         self.taxonomy = taxonomy
+        self.models = models or {}
         self._nlp: dict[str, Language] = {}
         self._phrases: dict[str, PhraseMatcher] = {}
         # Gapped patterns grouped by their rarest word: a sentence runs only the groups
@@ -170,7 +173,7 @@ class CueClassifier:
         text = doc.text if text is None else text
         matches = self._matches(doc, lang, text)
         if not matches:
-            return []
+            return self._with_model([], lang, text)
         starts = sentence_starts(text)
 
         def sentence_of(token: int) -> tuple[int, int]:
@@ -198,4 +201,33 @@ class CueClassifier:
                 sentence_end=bounds[1],
                 negated=denied,
             )
-        return list(found.values())
+        return self._with_model(list(found.values()), lang, text)
+
+    def _with_model(self, hits: list[CueHit], lang: str, text: str) -> list[CueHit]:
+        """Add what the trained model finds in sentences the rules missed."""
+        model = self.models.get(lang)
+        if model is None:
+            return hits
+        starts = sentence_starts(text)
+        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+        covered = {(h.sentence_start, h.type) for h in hits}
+        extra = []
+        for (a, b), doc in zip(bounds, model.pipe(text[a:b] for a, b in bounds), strict=True):
+            for name, p_model in doc.cats.items():
+                if p_model >= MODEL_ALONE and (a, name) not in covered:
+                    signal_type = self.taxonomy.types[name]
+                    extra.append(
+                        CueHit(
+                            type=name,
+                            kind=signal_type.kind,
+                            probability=round(p_model, 4),
+                            cue="(model)",
+                            cue_start=a,
+                            sentence=text[a:b].strip(),
+                            sentence_start=a,
+                            sentence_end=b,
+                            negated=False,
+                            model_probability=round(p_model, 4),
+                        )
+                    )
+        return hits + extra
