@@ -22,18 +22,23 @@ from signals.models import Mention, Signal
 from signals.portfolio import import_portfolio, parse_portfolio
 
 DEMO_DATA = Path(__file__).parent / "demo_data"
-DEMO_FEEDS = {
-    "TTC-3600 ekonomi (1)": "tr_ekonomi_1.xml",
-    "TTC-3600 ekonomi (2)": "tr_ekonomi_2.xml",
-    "TechCrunch": "TechCrunch.xml",
-    "Google Alerts": "google_alerts_atom.xml",
+DEMO_SOURCES = {  # name: (kind, file in demo_data/feeds)
+    "TTC-3600 ekonomi (1)": ("rss", "tr_ekonomi_1.xml"),
+    "TTC-3600 ekonomi (2)": ("rss", "tr_ekonomi_2.xml"),
+    "TechCrunch": ("rss", "TechCrunch.xml"),
+    "Google Alerts": ("rss", "google_alerts_atom.xml"),
+    "SEC EDGAR current filings": ("disclosures", "edgar_current.xml"),
+    "TED notices": ("tenders", "ted/listing.txt"),
+    "USPTO weekly grants": ("patents", "uspto_grants_bulk.xml"),
 }
 
 
 def run_demo(settings: Settings, *, console: Console, serve: bool) -> None:
     """Import the demo portfolio, collect the bundled feeds over loopback, process, digest."""
     # The demo's feeds live on 127.0.0.1: allow exactly that network, nothing more.
-    settings = settings.model_copy(update={"allowed_networks": "127.0.0.0/8"})
+    settings = settings.model_copy(
+        update={"allowed_networks": "127.0.0.0/8", "http_min_interval_seconds": 0.0}
+    )
     engine = make_engine(settings.database_url)
     upgrade(engine)
     now = utcnow()
@@ -45,10 +50,10 @@ def run_demo(settings: Settings, *, console: Console, serve: bool) -> None:
     )
     with FeedServer(DEMO_DATA / "feeds") as server:
         with session_scope(engine) as session:
-            for name, file in DEMO_FEEDS.items():
+            for name, (kind, file) in DEMO_SOURCES.items():
                 add_source(
                     session=session,
-                    kind="rss",
+                    kind=kind,
                     name=name,
                     url=f"{server.base_url}/{file}",
                     every_seconds=1800,

@@ -40,6 +40,7 @@ def collect_job(engine: Engine, settings: Settings, *, now: datetime, force: boo
         timeout=settings.http_timeout_seconds,
         user_agent=settings.user_agent,
         allowed_networks=settings.allowed_network_list,
+        min_interval_seconds=settings.http_min_interval_seconds,
     )
     with client, session_scope(engine) as session:
         return collect(

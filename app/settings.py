@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     http_timeout_seconds: float = 10.0
     http_max_body_bytes: int = 10 * 1024 * 1024
     http_retries: int = 2
+    http_min_interval_seconds: float = 1.0  # between two requests to the same host
     user_agent: str = "RadarBot/0.1 (+https://radar.example/bot)"
 
     smtp_url: str | None = None

@@ -7,6 +7,11 @@
 - `fetch`: conditional GET, a size cap checked on Content-Length and while streaming, and
   retries with exponential backoff and jitter on timeouts, connection errors, 429 and 5xx.
 - `decode_text`: declared charset, then UTF-8, then windows-1254 (Turkish sites).
+- Per-host politeness (collectors/ratelimit.py): `make_client` sends every request, redirect
+  hops included, through a limiter that spaces request starts to one host by
+  `min_interval_seconds` and allows at most `max_per_host` at once (tests pass 0 seconds).
+- robots.txt (collectors/robots.py): `fetch(..., respect_robots=True)` raises RobotsDisallowed
+  (a FetchFailed) before any request for a URL our User-Agent may not fetch.
 
 Settings arrive as arguments; nothing here reads the environment (`trust_env=False` also keeps
 proxy variables from rerouting requests around the gate).
@@ -28,6 +33,8 @@ import httpx
 import tenacity
 
 from collectors.errors import BodyTooLarge, FetchFailed, SourceUrlRefused
+from collectors.ratelimit import HostLimiter, LimitedTransport
+from collectors.robots import check_robots
 
 log = logging.getLogger("radar.collectors")
 
@@ -111,10 +118,18 @@ def make_client(
     user_agent: str,
     allowed_networks: Sequence[Network],
     max_redirects: int = 5,
+    min_interval_seconds: float = 1.0,
+    max_per_host: int = 2,
+    limiter: HostLimiter | None = None,
 ) -> httpx.Client:
     """The client for every collector: SSRF gate on every hop, redirects followed, no proxies
-    from the environment. The caller closes it (use it as a context manager)."""
+    from the environment, requests to one host spaced by `min_interval_seconds` with at most
+    `max_per_host` at once (or the given `limiter`, to share one between clients). The caller
+    closes it (use it as a context manager)."""
     networks = list(allowed_networks)
+    limiter = limiter or HostLimiter(
+        min_interval_seconds=min_interval_seconds, max_per_host=max_per_host
+    )
 
     def gate(request: httpx.Request) -> None:
         try:
@@ -132,6 +147,8 @@ def make_client(
         max_redirects=max_redirects,
         event_hooks={"request": [gate], "response": [_cap_redirect_body]},
         trust_env=False,
+        # The client's own default transport would also get trust_env=False; keep it so.
+        transport=LimitedTransport(httpx.HTTPTransport(trust_env=False), limiter),
     )
 
 
@@ -188,8 +205,12 @@ def fetch(
     backoff_seconds: float = 0.5,
     max_wait_seconds: float = 30.0,
     sleep: Callable[[float], None] = time.sleep,
+    respect_robots: bool = False,
 ) -> HttpResponse:
     """GET `url` politely. 304 comes back as status 304 with an empty body.
+
+    With `respect_robots`, the origin's robots.txt is consulted first (cached per client) and
+    RobotsDisallowed (a FetchFailed) is raised, without retries, if it forbids `url`.
 
     Retries `retries` times (timeouts, connection errors, 429, 5xx), waiting
     `backoff_seconds * 2**n` plus jitter, or the server's Retry-After seconds; every wait is
@@ -212,6 +233,8 @@ def fetch(
         ),
     )
     attempts = f"{retries + 1} attempt{'s' if retries else ''}"
+    if respect_robots:
+        check_robots(client, url)
     try:
         return retrying(_get_once, client, url, headers, max_bytes)
     except _RetryableStatus as exc:

@@ -1,8 +1,9 @@
-"""Tables owned by the collectors: sources, their health, documents and stories."""
+"""Tables owned by the collectors: sources, their health, documents, stories and complaint
+counts."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
@@ -63,3 +64,16 @@ class Document(SQLModel, table=True):
     story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
     # Set by the signals stage once linked and classified; None means "to do".
     processed_at: datetime | None = Field(default=None, index=True)
+
+
+class ComplaintCount(SQLModel, table=True):
+    """Complaints one source showed about one company on one day, for the surge detector.
+    `company_key` is the company or brand as the site names it, folded to lower case."""
+
+    __table_args__ = (UniqueConstraint("source_id", "company_key", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    company_key: str = Field(max_length=200)
+    day: date
+    count: int = 0

@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from collectors.base import Collector
+from collectors.complaints import ComplaintsCollector
+from collectors.disclosures import DisclosuresCollector
 from collectors.errors import UnknownSourceKind
+from collectors.patents import PatentsCollector
 from collectors.rss import RssCollector
+from collectors.tenders import TendersCollector
+from collectors.webpage import PageCollector
 
 COLLECTORS: dict[str, type[Collector]] = {
     "rss": RssCollector,
+    "complaints": ComplaintsCollector,
+    "disclosures": DisclosuresCollector,
+    "page": PageCollector,
+    "tenders": TendersCollector,
+    "patents": PatentsCollector,
 }
 
 

@@ -17,14 +17,22 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from sqlmodel import Session, col, or_, select, update
+from sqlmodel import Session, col, or_, select
 
 from collectors.base import Collector, FetchResult, RawItem, SourceSpec
+from collectors.complaints import count_complaint
 from collectors.dedupe import canonical_url, content_hash
 from collectors.errors import InvalidSource, SourceUrlRefused
 from collectors.http import Network, check_url
-from collectors.models import Document, Source, SourceHealth, Story
+from collectors.models import Document, Source, SourceHealth
 from collectors.registry import collector_class, get_collector
+from collectors.stories import (
+    StoryIndex,
+    assign_story,
+    count_story_sources,
+    document_key,
+    recent_story_index,
+)
 from collectors.upsert import insert_ignore
 
 log = logging.getLogger("radar.collectors")
@@ -97,13 +105,17 @@ def collect(
     now: datetime,
     force: bool = False,
     collector_options: dict[str, Any] | None = None,
+    story_window_days: int = 7,
 ) -> CollectReport:
     """Run every enabled source that is due (all enabled ones with `force`) and store what
     they return. A failing source is recorded in its health row and never stops the others;
     nothing stored before is touched. A database error is not a source's failure: it
-    propagates, and the caller's transaction rolls back."""
+    propagates, and the caller's transaction rolls back. A new document joins the story of an
+    identical one, else of a near-duplicate whose story was first seen within
+    `story_window_days` (collectors/stories.py)."""
     now = _utc(now)
     report = CollectReport()
+    stories = recent_story_index(session=session, now=now, window=timedelta(days=story_window_days))
     collectors: dict[str, Collector] = {}
     for source, health in _due(session, now=now, force=force):
         assert source.id is not None
@@ -122,7 +134,7 @@ def collect(
             report.sources_failed += 1
             report.per_source.append((source.name, "failed", 0, health.last_error))
             continue
-        new = _store(session, source.id, result.items, now)
+        new = _store(session, source.id, result.items, now, stories)
         _record_success(health, source, result, new, now)
         report.items_seen += len(result.items)
         report.documents_new += new
@@ -206,22 +218,26 @@ def _record_failure(health: SourceHealth, source: Source, exc: Exception, now: d
         log.exception("source %s failed unexpectedly", source.name)
 
 
-def _store(session: Session, source_id: int, items: list[RawItem], now: datetime) -> int:
+def _store(
+    session: Session, source_id: int, items: list[RawItem], now: datetime, stories: StoryIndex
+) -> int:
     """Insert new documents and attach each to its story; returns how many were new."""
     new = 0
     for item in items:
         if not (item.title.strip() or item.text.strip()):
             continue
         url = canonical_url(item.url)
+        if item.extra.get("keep_fragment") and "#" in item.url:
+            url += "#" + item.url.split("#", 1)[1]  # a page watch: each version is a document
         if len(url) > MAX_URL_LENGTH:
             log.warning("skipping an item with a %d-character URL", len(url))
             continue
         if _document_exists(session, source_id, url):
             continue
         fingerprint = content_hash(item.title, item.text)
-        story_id, story_is_new = _story(session, fingerprint, now)
-        # A story counts each source once, however many of its documents carry it.
-        first_from_source = not story_is_new and not _source_has_story(session, source_id, story_id)
+        story_id = assign_story(
+            session=session, fingerprint=fingerprint, text=item.text, index=stories, now=now
+        )
         row = {
             "source_id": source_id,
             "canonical_url": url,
@@ -235,39 +251,19 @@ def _store(session: Session, source_id: int, items: list[RawItem], now: datetime
             "processed_at": None,
         }
         inserted = insert_ignore(session, Document, [row], keys=["source_id", "canonical_url"])
-        if inserted and first_from_source:
-            session.exec(
-                update(Story)
-                .where(col(Story.id) == story_id)
-                .values(source_count=col(Story.source_count) + 1)
-            )
+        if inserted:
+            stories.add(document_key(source_id, url), story_id, item.text)
+            # A story counts each source once, however many of its documents carry it.
+            count_story_sources(session=session, story_id=story_id)
         new += inserted
+        if inserted and item.extra.get("complaint"):
+            count_complaint(session=session, source_id=source_id, item=item, now=now)
     return new
 
 
 def _document_exists(session: Session, source_id: int, url: str) -> bool:
     found = session.exec(
         select(Document.id).where(Document.source_id == source_id, Document.canonical_url == url)
-    ).first()
-    return found is not None
-
-
-def _story(session: Session, fingerprint: str, now: datetime) -> tuple[int, bool]:
-    """The story with this fingerprint, created if needed; (id, created now)."""
-    created = insert_ignore(
-        session,
-        Story,
-        [{"fingerprint": fingerprint, "first_seen_at": now, "source_count": 1}],
-        keys=["fingerprint"],
-    )
-    story_id = session.exec(select(Story.id).where(Story.fingerprint == fingerprint)).one()
-    assert story_id is not None
-    return story_id, created == 1
-
-
-def _source_has_story(session: Session, source_id: int, story_id: int) -> bool:
-    found = session.exec(
-        select(Document.id).where(Document.source_id == source_id, Document.story_id == story_id)
     ).first()
     return found is not None
 

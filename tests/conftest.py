@@ -72,4 +72,5 @@ def settings(database_url: str, tmp_path: Path, engine: Engine) -> Settings:
         out_dir=tmp_path / "out",
         http_timeout_seconds=2.0,
         http_retries=1,
+        http_min_interval_seconds=0.0,
     )

@@ -26,5 +26,7 @@ def feed_server() -> Iterator[FaultServer]:
 @pytest.fixture
 def http_client() -> Iterator[httpx.Client]:
     """The polite http_client, allowed to reach loopback only (as tests and the demo are)."""
-    with make_client(timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK) as c:
+    with make_client(
+        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
+    ) as c:
         yield c

@@ -3,8 +3,10 @@ wrong encoding, oversize (style habit 11). A new kind adds its recorded fixtures
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -14,7 +16,7 @@ from collectors.base import Collector, SourceSpec
 from collectors.errors import BodyTooLarge, FetchFailed, ParseFailed
 from collectors.http import make_client
 from collectors.registry import COLLECTORS, get_collector
-from tests.collectors.conftest import LOOPBACK
+from tests.collectors.conftest import FEEDS, LOOPBACK
 from tests.http_server import FaultServer
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -28,6 +30,7 @@ class ContractCase:
     malformed: str
     encoded: str  # a body in a legacy charset, declared in the document itself
     encoded_word: str  # a word that must come out right from `encoded`
+    root: Path = FEEDS  # the folder the fault server serves for this kind
 
 
 CASES: dict[str, ContractCase] = {
@@ -37,8 +40,59 @@ CASES: dict[str, ContractCase] = {
         encoded="/tr_windows1254.xml",
         encoded_word="doğalgaz",
     ),
+    "complaints": ContractCase(
+        good="/is-bankasi.html",
+        malformed="/is-bankasi-truncated.html",
+        encoded="/tr1254/is-bankasi.html",
+        encoded_word="mağdur",
+        root=FEEDS.parent / "complaints",
+    ),
+    "disclosures": ContractCase(
+        good="/edgar_current.xml",
+        malformed="/edgar_truncated.xml",
+        encoded="/kap_windows1254.json",
+        encoded_word="Teşvik",
+        root=FEEDS.parent / "disclosures",
+    ),
+    "page": ContractCase(
+        good="/press.html",
+        malformed="/press_gzip_unlabelled.html",
+        encoded="/press_windows1254.html",
+        encoded_word="teşvik",
+        root=FEEDS.parent / "pages",
+    ),
+    "tenders": ContractCase(
+        good="/listing.txt",
+        malformed="/20-157399-001-EXP.truncated.xml",
+        encoded="/18-156915-001-EXP.latin1.xml",
+        encoded_word="Weißenfels",
+        root=FEEDS.parent / "ted",
+    ),
+    "patents": ContractCase(
+        good="/ipg_grants_bulk.xml",
+        malformed="/v4-5-B1.truncated.xml",
+        encoded="/v4-5-B1.utf16.xml",
+        encoded_word="Toyota",
+        root=FEEDS.parent / "patents",
+    ),
 }
 KINDS = sorted(COLLECTORS)
+
+
+@pytest.fixture
+def feed_server(kind: str) -> Iterator[FaultServer]:
+    """The fault server over this kind's fixture folder (overrides conftest's feeds-only one)."""
+    with FaultServer(CASES[kind].root) as server:
+        yield server
+
+
+@pytest.fixture
+def http_client() -> Iterator[httpx.Client]:
+    """The polite client without the per-host interval (kinds that fetch several URLs)."""
+    with make_client(
+        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
+    ) as client:
+        yield client
 
 
 def _collector(kind: str, retries: int = 2) -> Collector:
@@ -86,7 +140,9 @@ def test_5xx_fails_after_retries(
 def test_timeout_fails(kind: str, feed_server: FaultServer) -> None:
     spec = _spec(kind, feed_server, CASES[kind].good + "?delay=2")
     with (
-        make_client(timeout=0.2, user_agent="t", allowed_networks=LOOPBACK) as impatient,
+        make_client(
+            timeout=0.2, user_agent="t", allowed_networks=LOOPBACK, min_interval_seconds=0
+        ) as impatient,
         pytest.raises(FetchFailed, match="timed out"),
     ):
         _collector(kind, retries=0).fetch(spec, {}, client=impatient, now=NOW)
