@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 
 from sqlmodel import Session, col, or_, select
 
@@ -50,6 +51,47 @@ def enqueue_digest_email(*, session: Session, digest: Digest, now: datetime) -> 
     )
 
 
+def enqueue_notice(
+    *, session: Session, key: str, recipient: str, subject: str, text: str, now: datetime
+) -> bool:
+    """One plain e-mail (e.g. a source-health notice) per key; True when it is new."""
+    return bool(
+        insert_ignore(
+            session,
+            Delivery,
+            [
+                {
+                    "idempotency_key": key,
+                    "channel": "email",
+                    "target": recipient,
+                    "payload": {"subject": subject, "text": text},
+                    "status": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                }
+            ],
+            keys=["idempotency_key"],
+        )
+    )
+
+
+def _message(session: Session, delivery: Delivery, sender: str) -> EmailMessage:
+    if delivery.digest_id is not None:
+        digest = session.get(Digest, delivery.digest_id)
+        if digest is None:
+            raise DeliveryFailed(f"delivery {delivery.id}: digest {delivery.digest_id} is gone")
+        return email.build_message(digest=digest, sender=sender)
+    if "subject" not in delivery.payload:
+        raise DeliveryFailed(f"delivery {delivery.id} has neither a digest nor a message")
+    return email.plain_message(
+        recipient=delivery.target,
+        sender=sender,
+        subject=delivery.payload["subject"],
+        text=delivery.payload.get("text", ""),
+    )
+
+
 def deliver_due(*, session: Session, smtp_url: str, sender: str, now: datetime) -> DeliveryReport:
     """Attempt every pending delivery that is due; failures back off exponentially."""
     report = DeliveryReport()
@@ -60,12 +102,9 @@ def deliver_due(*, session: Session, smtp_url: str, sender: str, now: datetime) 
         .order_by(col(Delivery.id))
     ).all()
     for delivery in due:
-        digest = session.get(Digest, delivery.digest_id) if delivery.digest_id else None
         delivery.attempts += 1
         try:
-            if digest is None:
-                raise DeliveryFailed(f"delivery {delivery.id} has no digest")
-            email.send(smtp_url=smtp_url, message=email.build_message(digest=digest, sender=sender))
+            email.send(smtp_url=smtp_url, message=_message(session, delivery, sender))
         except DeliveryFailed as exc:
             delivery.last_result = str(exc)
             if delivery.attempts >= MAX_ATTEMPTS:

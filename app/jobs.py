@@ -15,6 +15,7 @@ from alerts.digest import build_digest, recipients_for_day
 from alerts.outbox import DeliveryReport, deliver_due, enqueue_digest_email
 from alerts.routing import RoutingRules
 from alerts.service import RouteReport, route_pending
+from alerts.source_health import notify_admins
 from app.db import session_scope
 from app.nlp import classifier
 from app.settings import Settings
@@ -110,6 +111,15 @@ def digest_job(
                 enqueue_digest_email(session=session, digest=digest, now=now)
     delivery = deliver_job(engine, settings, now=now) if settings.smtp_url else None
     return DigestRun(files=files, recipients=recipients, delivery=delivery)
+
+
+def source_health_job(engine: Engine, settings: Settings, *, now: datetime) -> int:
+    """Notify the admins of failing or silent sources; returns how many there are."""
+    with session_scope(engine) as session:
+        problems = notify_admins(session=session, admin_email=settings.admin_email, now=now)
+    for problem in problems:
+        log.warning("source %s: %s", problem.source, problem.reason)
+    return len(problems)
 
 
 def deliver_job(engine: Engine, settings: Settings, *, now: datetime) -> DeliveryReport:

@@ -47,6 +47,10 @@ def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
         minute=30,
         id="digest",
     )
+    scheduler.add_job(
+        lambda: jobs.source_health_job(engine, settings, now=utcnow()), "interval", hours=1,
+        id="source_health",
+    )
     if settings.smtp_url:
         scheduler.add_job(
             lambda: jobs.deliver_job(engine, settings, now=utcnow()),

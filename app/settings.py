@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     smtp_url: str | None = None
     smtp_from: str = "radar@bank.example"
     risk_team_email: str = "risk@bank.example"
+    admin_email: str = "radar-admin@bank.example"  # source-health notices
 
     use_trained_models: bool = False
     distress_risk_threshold: float = 0.25

@@ -22,6 +22,16 @@ def build_message(*, digest: Digest, sender: str) -> EmailMessage:
     return message
 
 
+def plain_message(*, recipient: str, sender: str, subject: str, text: str) -> EmailMessage:
+    """A plain-text e-mail (notices to admins)."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = recipient
+    message.set_content(text)
+    return message
+
+
 def send(*, smtp_url: str, message: EmailMessage, timeout: float = 10.0) -> None:
     """Deliver over smtp://[user:password@]host:port (smtps:// for implicit TLS)."""
     parts = urlsplit(smtp_url)
