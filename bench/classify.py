@@ -74,7 +74,8 @@ def main() -> None:
         median = statistics.median(r[0] for r in runs)
         ratio = statistics.median(r[0] / r[1] for r in runs)
         print(
-            f"{lang}: {len(docs)} docs ({size / len(docs) / 1000:.1f} KB avg), median {median:.3f} s "
+            f"{lang}: {len(docs)} docs ({size / len(docs) / 1000:.1f} KB avg), "
+            f"median {median:.3f} s "
             f"over {options.runs} runs: {len(docs) / median:,.0f} docs/s, "
             f"{size / median / 1e6:.1f} MB/s, {ratio:.0f}x the bytes.lower().count() line"
         )

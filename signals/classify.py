@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import spacy
 from spacy.attrs import IDX, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
@@ -69,23 +70,24 @@ def stem_norm(stems: frozenset[str], exact: frozenset[str]) -> Callable[[str], s
 def _rarest(pattern: list[dict[str, Any]], lang: str) -> str:
     """The pattern's least common word: sentences without it cannot match."""
     words = [token["NORM"] for token in pattern if "NORM" in token]
-    return min(words, key=lambda word: zipf_frequency(word, lang))
+    return str(min(words, key=lambda word: zipf_frequency(word, lang)))
 
 
 def build_pipeline(lang: str, cues: Iterable[str]) -> tuple[Language, frozenset[str]]:
     """A blank pipeline whose NORMs are cue stems; returns it with the stem vocabulary."""
     stems, exact = cue_words(cues)
     nlp = spacy.blank(lang)
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     # No tokenizer exceptions: after the first one in a text spaCy caches nothing more for
     # that text (sentences come from signals/sentences.py instead). And a cache sized for
     # real news: the default 10,000 chunks fill at once and tokenising slows down many times.
-    nlp.tokenizer.rules = {}
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*nlp.Defaults.infixes, _APOSTROPHE_INFIX]
-    ).finditer
+    tokenizer.rules = {}
+    tokenizer.max_cache_size = TOKENIZER_CACHE
+    infixes = [*(nlp.Defaults.infixes or ()), _APOSTROPHE_INFIX]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     norm = stem_norm(stems, exact)
-    nlp.vocab.lex_attr_getters[NORM] = norm
+    vocab: Any = nlp.vocab  # lex_attr_getters is not in spaCy's type stubs
+    vocab.lex_attr_getters[NORM] = norm
     for lexeme in nlp.vocab:  # entries made before the getter was set
         lexeme.norm_ = norm(lexeme.orth_)
     return nlp, stems | exact

@@ -10,11 +10,13 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.training import Example
-from spacy.util import fix_random_seed, minibatch
+from spacy.util import fix_random_seed  # type: ignore[attr-defined]
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 SEED = 0
@@ -37,8 +39,9 @@ class Sentence:
 
 def _blank(lang: str) -> Language:
     nlp = spacy.blank(lang)
-    nlp.tokenizer.rules = {}  # see signals/classify.py: exceptions switch spaCy's cache off
-    nlp.tokenizer.max_cache_size = 1_000_000
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.rules = {}  # see signals/classify.py: exceptions switch spaCy's cache off
+    tokenizer.max_cache_size = 1_000_000
     return nlp
 
 
@@ -48,7 +51,7 @@ def train(
     """A textcat_multilabel pipeline trained on `sentences` with the fixed seed."""
     fix_random_seed(SEED)
     nlp = _blank(lang)
-    textcat = nlp.add_pipe("textcat_multilabel", config={"model": BOW})
+    textcat: Any = nlp.add_pipe("textcat_multilabel", config={"model": BOW})
     for label in sorted(labels):
         textcat.add_label(label)
     names = sorted(labels)
@@ -62,8 +65,8 @@ def train(
     rng = random.Random(SEED)
     for _ in range(epochs):
         rng.shuffle(examples)
-        for batch in minibatch(examples, size=32):
-            nlp.update(batch, drop=0.1)
+        for start in range(0, len(examples), 32):
+            nlp.update(examples[start : start + 32], drop=0.1)
     return nlp
 
 
@@ -89,5 +92,5 @@ def load(lang: str, folder: Path = MODELS) -> Language | None:
     if not (path / "meta.json").exists():
         return None
     nlp = spacy.load(path)
-    nlp.tokenizer.max_cache_size = 1_000_000
+    cast(Tokenizer, nlp.tokenizer).max_cache_size = 1_000_000
     return nlp

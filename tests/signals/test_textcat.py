@@ -9,7 +9,9 @@ TRAIN = [
     Sentence("Şirket konkordato ilan etti ve alacaklılarla görüşüyor.", frozenset({"insolvency"})),
     Sentence("Firma hakkında iflas kararı verildi.", frozenset({"insolvency"})),
     Sentence("Borçlarını ödeyemeyen şirket konkordato talep etti.", frozenset({"insolvency"})),
-    Sentence("Borçlarını ödeyemeyen şirket alacaklılarla masaya oturdu.", frozenset({"insolvency"})),
+    Sentence(
+        "Borçlarını ödeyemeyen şirket alacaklılarla masaya oturdu.", frozenset({"insolvency"})
+    ),
     Sentence("Hava bugün güneşli olacak.", frozenset()),
     Sentence("Maçı ev sahibi takım kazandı.", frozenset()),
     Sentence("Yeni sezonda bilet fiyatları değişmedi.", frozenset()),
