@@ -48,7 +48,9 @@ def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
         id="digest",
     )
     scheduler.add_job(
-        lambda: jobs.source_health_job(engine, settings, now=utcnow()), "interval", hours=1,
+        lambda: jobs.source_health_job(engine, settings, now=utcnow()),
+        "interval",
+        hours=1,
         id="source_health",
     )
     if settings.smtp_url:
