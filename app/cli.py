@@ -37,8 +37,10 @@ app = typer.Typer(
 )
 sources_app = typer.Typer(help="Sources Radar reads.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
+portfolio_app = typer.Typer(help="The stored portfolio.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
 app.add_typer(keys_app, name="keys")
+app.add_typer(portfolio_app, name="portfolio")
 console = Console()
 err = Console(stderr=True)
 
@@ -306,6 +308,36 @@ def keys_add(
     except InvalidKeyRequest as exc:
         raise _fail(str(exc)) from exc
     console.print(key)
+
+
+@portfolio_app.command("duplicates")
+def portfolio_duplicates(
+    limit: Annotated[int, typer.Option(help="show at most this many pairs")] = 50,
+    threshold: Annotated[float, typer.Option(help="lowest score shown (0-1)")] = 0.85,
+) -> None:
+    """Likely duplicate companies: same tax number, ticker or normalised name, or a very
+    similar name in the same city; each pair with its score and reasons."""
+    from signals.duplicates import find_duplicates, portfolio_entries
+
+    engine = _engine(Settings())
+    with session_scope(engine) as session:
+        entries = portfolio_entries(session)
+    pairs = find_duplicates(entries, threshold=threshold)
+    table = Table("score", "crm_id", "legal name", "crm_id", "legal name", "reasons")
+    for pair in pairs[:limit]:
+        table.add_row(
+            f"{pair.score:.2f}",
+            pair.first.crm_id,
+            pair.first.legal_name,
+            pair.second.crm_id,
+            pair.second.legal_name,
+            "; ".join(pair.reasons),
+        )
+    console.print(table)
+    console.print(
+        f"{len(pairs)} likely duplicate pair(s) among {len(entries)} companies"
+        + (f", {limit} shown" if len(pairs) > limit else "")
+    )
 
 
 def main() -> None:

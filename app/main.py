@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from app import problems
-from app.api import alerts, health, timeline
+from app.api import alerts, health, match, timeline
 from app.db import make_engine
 from app.settings import Settings
 
@@ -22,6 +22,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
     problems.install(app)
-    for module in (health, timeline, alerts):
+    for module in (health, timeline, alerts, match):
         app.include_router(module.router, prefix="/api/v1")
     return app

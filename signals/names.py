@@ -1,120 +1,222 @@
-"""The names a text would use for a company, derived from what the CRM stores."""
+"""The names a text would use for a company, derived from what the CRM stores.
+
+For each company: the legal name as a text writes it (legal form dropped: "Koç Holding"),
+its core (company-type words dropped too: "Koç"), the CRM's aliases, a distinctive first
+word ("Aselsan" from "ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş."), and the ticker. A name
+that is an ordinary word ("Koç", "Target", "Anadolu Sigorta") is *weak*: matching.py links it
+only with support from the text.
+
+Whether a word is ordinary comes from wordfreq (English and Turkish, Zipf scale) plus the
+hand-kept list in data/generic_words.yml. The frequency table is read once per process and
+kept folded, so deriving names for 150,000 companies does no per-word library call.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_list
 
-from signals.normalize import generic_words, strip_legal_forms, words
-
-# Legal-form words that end a CRM name; dropped for the "full" name a text writes.
-_TRAILING_FORMS = frozenset(
-    {
-        "as",
-        "ao",
-        "tas",
-        "sti",
-        "ltd",
-        "inc",
-        "corp",
-        "co",
-        "llc",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "nv",
-        "spa",
-        "lp",
-        "limited",
-        "corporation",
-        "incorporated",
-        "company",
-        "sirketi",
-        "ortakligi",
-        "anonim",
-    }
+from signals.identifiers import normalize_isin, normalize_vkn
+from signals.normalize import (
+    CONNECTORS,
+    connector_variants,
+    fold,
+    generic_words,
+    strip_legal_forms,
+    strip_trailing_legal_forms,
+    words,
 )
-_TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
-# Zipf frequency (wordfreq) from which an English word is an ordinary word, not a name.
-COMMON_ZIPF = 3.5
-RARE_ZIPF = 3.0
+
+# Zipf frequency (wordfreq) from which a word is ordinary, not a name: a single-word name at
+# or above it is weak. English brand names sit at 4–5 (Apple 4.8). Famous Turkish brands sit
+# at 3–4.7 in Turkish (Aselsan 3.4, Turkcell 4.1, Hürriyet 4.6), ordinary Turkish words higher
+# (devlet 5.7, mavi 5.1); Turkish surnames (Koç 4.7) are in data/generic_words.yml.
+COMMON_ZIPF = {"en": 3.5, "tr": 5.0}
+# A first word below RARE_ZIPF makes a distinctive short name ("Aselsan"); up to VERY_COMMON a
+# weak one, linked only where the text also names the company otherwise ("Toyota Motor Corp
+# ... Toyota said"); above VERY_COMMON none ("Devlet" from "Devlet Hava Meydanları").
+RARE_ZIPF = {"en": 3.0, "tr": 5.0}
+VERY_COMMON_ZIPF = {"en": 5.0, "tr": 5.5}
+_TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,7}$")
+_NO_CONNECTOR = frozenset(CONNECTORS)
+_NOT_DIGIT = re.compile(r"[^0-9]")
+# SEC names end with a state or a note between slashes: "TOYOTA MOTOR CORP/", "X INC /DE/".
+_SEC_SUFFIX = re.compile(r"\s*/[A-Z]{0,3}/?\s*$")
+
+ORIGINS = ("legal", "alias", "short", "ticker", "tax_number", "isin")
+
+
+class CompanyName(NamedTuple):
+    """One searchable name of one company: folded key, origin and how much it proves."""
+
+    key: str
+    company_id: int
+    origin: str  # legal | alias | short | ticker | tax_number | isin
+    confidence: float
+    needs_capital: bool  # only count it where the text writes it capitalised
+    weak: bool = False  # an ordinary word: linked only with support (see matching.py)
 
 
 @cache
+def _zipf_table() -> dict[str, tuple[float, float]]:
+    """Folded word → (English Zipf, Turkish Zipf), only for words some threshold cares about
+    (English ≥ 3, Turkish ≥ 5): a few tens of thousands of entries."""
+    table: dict[str, tuple[float, float]] = {}
+    floors = {"en": RARE_ZIPF["en"], "tr": COMMON_ZIPF["tr"]}
+    for position, lang in enumerate(("en", "tr")):
+        # The "small" lists hold exactly the words at Zipf ≥ 3; bucket i is Zipf 9 - i/100.
+        for index, bucket in enumerate(get_frequency_list(lang, "small")):
+            zipf = 9.0 - index / 100
+            if zipf < floors[lang]:
+                break
+            for word in bucket:
+                key = fold(word)
+                en, tr = table.get(key, (0.0, 0.0))
+                if position == 0 and zipf > en:
+                    table[key] = (zipf, tr)
+                elif position == 1 and zipf > tr:
+                    table[key] = (en, zipf)
+    return table
+
+
+def zipf(token: str) -> tuple[float, float]:
+    """How common a folded word is in English (0.0 below Zipf 3) and Turkish (0.0 below 5)."""
+    return _zipf_table().get(token, (0.0, 0.0))
+
+
 def english_zipf(token: str) -> float:
-    """How common a (folded) word is in English, on wordfreq's Zipf scale."""
-    return float(zipf_frequency(token, "en"))
+    """How common a (folded) word is in English, on wordfreq's Zipf scale (0.0 below 3)."""
+    return zipf(token)[0]
 
 
 def is_common(token: str) -> bool:
     """An ordinary word ("Target", "Koç", "Green"): as a name it needs context."""
     if token in generic_words():
         return True
-    return token.isalpha() and english_zipf(token) >= COMMON_ZIPF
+    if not token.isalpha():
+        return False
+    en, tr = zipf(token)
+    return en >= COMMON_ZIPF["en"] or tr >= COMMON_ZIPF["tr"]
 
 
-@dataclass(frozen=True)
-class CompanyName:
-    """One searchable name of one company: folded key, origin and how much it proves."""
+def short_name_kind(token: str) -> str | None:
+    """What the first word of a longer name makes on its own: "strong", "weak" or None."""
+    if len(token) < 4 or not token.isalpha() or token in generic_words():
+        return None
+    en, tr = zipf(token)
+    if en >= VERY_COMMON_ZIPF["en"] or tr >= VERY_COMMON_ZIPF["tr"]:
+        return None
+    if en >= RARE_ZIPF["en"] or tr >= RARE_ZIPF["tr"]:
+        return "weak"
+    return "strong"
+
+
+class DerivedName(NamedTuple):
+    """A CompanyName without its company: what a legal name, aliases and ticker give."""
 
     key: str
-    company_id: int
-    origin: str  # legal | alias | short | ticker
+    origin: str
     confidence: float
-    needs_capital: bool  # only count it where the text writes it capitalised
-    weak: bool = False  # an ordinary word: linked only with support (see matching.py)
+    needs_capital: bool
+    weak: bool
 
 
 def derive_names(
     company_id: int, legal_name: str, aliases: list[str], ticker: str | None
 ) -> list[CompanyName]:
     """Full name, name without legal forms, aliases, a distinctive first word, the ticker."""
-    generic = generic_words()
-    names: dict[str, CompanyName] = {}
+    return [
+        CompanyName(name.key, company_id, *name[1:])
+        for name in derived(legal_name, tuple(aliases), ticker)
+    ]
 
-    def add(tokens: list[str], origin: str, confidence: float) -> None:
+
+def derived(
+    legal_name: str, aliases: tuple[str, ...], ticker: str | None
+) -> tuple[DerivedName, ...]:
+    """derive_names() without the company id (not cached: for 150,000 companies a cache
+    would hold ~90 MB to save ~2 s of a rebuild that runs off to the side anyway)."""
+    generic = generic_words()
+    names: dict[str, DerivedName] = {}
+
+    def add(tokens: list[str], origin: str, confidence: float, weak: bool = False) -> None:
         if not tokens:
             return
-        key = " ".join(tokens)
-        if len(key) < 3:
-            return
         # A CRM alias is a deliberate name: only the hand-kept generic list weakens it.
-        weak = all(token in generic for token in tokens) or (
-            len(tokens) == 1 and origin != "alias" and is_common(tokens[0])
+        weak = (
+            weak
+            or generic.issuperset(tokens)
+            or (len(tokens) == 1 and origin != "alias" and is_common(tokens[0]))
         )
         if weak:
             confidence = min(confidence, 0.6)
-        name = CompanyName(
-            key, company_id, origin, confidence, needs_capital=weak or origin == "short", weak=weak
-        )
-        if key not in names or names[key].confidence < confidence:
-            names[key] = name
+        connected = len(tokens) > 2 and not _NO_CONNECTOR.isdisjoint(tokens)
+        for variant in connector_variants(tokens) if connected else (tokens,):
+            key = " ".join(variant)
+            if len(key) < 3:
+                return
+            if key not in names or names[key].confidence < confidence:
+                names[key] = DerivedName(key, origin, confidence, weak or origin == "short", weak)
 
+    if "/" in legal_name:
+        legal_name = _SEC_SUFFIX.sub("", legal_name)
     legal_tokens = words(legal_name)
-    full = list(legal_tokens)
-    while full and full[-1] in _TRAILING_FORMS:
-        full.pop()
-    add(full, "legal", 0.97)
-    core = strip_legal_forms(legal_tokens)
-    add(core, "legal", 0.95 if len(core) > 1 else 0.9)
+    full = strip_trailing_legal_forms(legal_tokens)
+    core = strip_legal_forms(full)
+    # The full name ("Aselsan Elektronik Sanayi ve Ticaret") adds nothing when the core
+    # ("Aselsan Elektronik") begins it and is a name on its own: the core matches there too.
+    if core == full or len(core) < 2 or full[: len(core)] != core:
+        add(full, "legal", 0.97)
+    if core != full:
+        add(core, "legal", 0.95 if len(core) > 1 else 0.9)
+    codes: list[str] = []
     for alias in aliases:
+        if alias[-1:].isdigit() and (normalize_isin(alias) or normalize_vkn(alias)):
+            continue  # a code kept among the aliases: see derive_identifiers()
         alias_tokens = strip_legal_forms(words(alias)) or words(alias)
+        if len(" ".join(alias_tokens)) < 3 and alias.strip().isupper():
+            codes.append(" ".join(alias_tokens))  # "GE", "HP": counted in upper case only
+            continue
         add(alias_tokens, "alias", 0.95)
-    first = core[0] if core else ""
-    if (
-        len(core) > 1
-        and len(first) >= 4
-        and not is_common(first)
-        and english_zipf(first) < RARE_ZIPF
-    ):
-        add(core[:1], "short", 0.8)
-    if ticker and _TICKER.match(ticker.strip()):
-        add([ticker.strip().lower()], "ticker", 0.9)
-        # The bare ticker is only trusted in upper case (see matching.py).
-        key = ticker.strip().lower()
-        names[key] = CompanyName(key, company_id, "ticker", 0.9, needs_capital=True)
-    return list(names.values())
+    if len(core) > 1:
+        kind = short_name_kind(core[0])
+        if kind:
+            add(core[:1], "short", 0.8, weak=kind == "weak")
+    out = list(names.values())
+    for code in codes:
+        out.append(DerivedName(code, "ticker", 0.9, True, False))
+    symbol = (ticker or "").strip().upper()
+    key = " ".join(words(symbol)) if symbol and _TICKER.match(symbol) else ""
+    if key:
+        # Bare, a ticker counts only in upper case (matching.py); a one- or two-letter ticker
+        # or an ordinary word ("ALL", "ON") needs support or an explicit form ("(NYSE: T)").
+        # A ticker that is also a name ("AYGAZ", "SNAP") is kept beside that name.
+        weak = len(key) <= 2 or is_common(key)
+        out.append(DerivedName(key, "ticker", 0.6 if weak else 0.9, True, weak))
+    return tuple(out)
+
+
+def derive_identifiers(
+    company_id: int, tax_number: str | None, aliases: Sequence[str] = ()
+) -> list[CompanyName]:
+    """The company's identifiers that a text may quote: tax number (VKN), ISINs in aliases.
+
+    The stored tax number is taken as its digits (a MERSİS number gives its VKN); the check
+    digit is verified on the number found in the text, so a bad stored one never matches.
+    """
+    out: list[CompanyName] = []
+    if tax_number:
+        digits = tax_number if tax_number.isdigit() else _NOT_DIGIT.sub("", tax_number)
+        if len(digits) == 16 and digits[0] == "0":
+            digits = digits[1:11]
+        if len(digits) == 10:
+            out.append(CompanyName(digits, company_id, "tax_number", 0.99, needs_capital=False))
+    for alias in aliases:
+        isin = normalize_isin(alias) if len(alias) >= 12 and alias[-1:].isdigit() else None
+        if isin:
+            out.append(CompanyName(isin.lower(), company_id, "isin", 0.99, needs_capital=False))
+    return out

@@ -15,9 +15,8 @@ from collectors.upsert import insert_ignore
 from signals.attribution import attribute
 from signals.classify import CueClassifier, CueHit
 from signals.language import guess_language
-from signals.matching import NameHit, NameIndex
+from signals.matching import CompanyRecord, NameHit, NameIndex
 from signals.models import Company, Mention, Signal
-from signals.names import derive_names
 from signals.scoring import ScoreInputs, score
 from signals.sentences import sentence_starts
 
@@ -39,12 +38,11 @@ class ProcessReport:
 
 
 def build_index(session: Session) -> NameIndex:
-    """The name automaton over every company in the portfolio."""
-    names = []
-    for company in session.exec(select(Company)).all():
-        assert company.id is not None
-        names.extend(derive_names(company.id, company.legal_name, company.aliases, company.ticker))
-    return NameIndex(names)
+    """The name automaton over every company in the portfolio (names, tickers, tax numbers)."""
+    table = Company.__table__  # type: ignore[attr-defined]
+    c = table.c
+    query = table.select().with_only_columns(c.id, c.legal_name, c.aliases, c.ticker, c.tax_number)
+    return NameIndex.build(CompanyRecord(*row) for row in session.execute(query))
 
 
 def document_text(title: str, text: str) -> str:
