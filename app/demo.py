@@ -37,7 +37,12 @@ def run_demo(settings: Settings, *, console: Console, serve: bool) -> None:
     """Import the demo portfolio, collect the bundled feeds over loopback, process, digest."""
     # The demo's feeds live on 127.0.0.1: allow exactly that network, nothing more.
     settings = settings.model_copy(
-        update={"allowed_networks": "127.0.0.0/8", "http_min_interval_seconds": 0.0}
+        # Offline: the recorded feeds' item links point at real sites, never fetched here.
+        update={
+            "allowed_networks": "127.0.0.0/8",
+            "http_min_interval_seconds": 0.0,
+            "rss_max_articles": 0,
+        }
     )
     engine = make_engine(settings.database_url)
     upgrade(engine)

@@ -53,6 +53,7 @@ def collect_job(engine: Engine, settings: Settings, *, now: datetime, force: boo
                 "max_bytes": settings.http_max_body_bytes,
                 "retries": settings.http_retries,
             },
+            kind_options={"rss": {"max_articles": settings.rss_max_articles}},
         )
 
 

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     http_max_body_bytes: int = 10 * 1024 * 1024
     http_retries: int = 2
     http_min_interval_seconds: float = 1.0  # between two requests to the same host
+    rss_max_articles: int = 20  # full-text fetches per feed and run for summary-only items
     user_agent: str = "RadarBot/0.1 (+https://radar.example/bot)"
 
     smtp_url: str | None = None

@@ -38,8 +38,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import httpx
-import lxml.etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from collectors.base import FetchResult, RawItem, SourceSpec

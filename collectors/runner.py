@@ -105,6 +105,7 @@ def collect(
     now: datetime,
     force: bool = False,
     collector_options: dict[str, Any] | None = None,
+    kind_options: dict[str, dict[str, Any]] | None = None,
     story_window_days: int = 7,
 ) -> CollectReport:
     """Run every enabled source that is due (all enabled ones with `force`) and store what
@@ -112,7 +113,8 @@ def collect(
     nothing stored before is touched. A database error is not a source's failure: it
     propagates, and the caller's transaction rolls back. A new document joins the story of an
     identical one, else of a near-duplicate whose story was first seen within
-    `story_window_days` (collectors/stories.py)."""
+    `story_window_days` (collectors/stories.py). `collector_options` go to every kind,
+    `kind_options[kind]` to that kind only (e.g. {"rss": {"max_articles": 0}})."""
     now = _utc(now)
     report = CollectReport()
     stories = recent_story_index(session=session, now=now, window=timedelta(days=story_window_days))
@@ -125,7 +127,8 @@ def collect(
         spec = SourceSpec(name=source.name, kind=source.kind, url=source.url)
         try:
             if source.kind not in collectors:
-                collectors[source.kind] = get_collector(source.kind, **(collector_options or {}))
+                options = {**(collector_options or {}), **(kind_options or {}).get(source.kind, {})}
+                collectors[source.kind] = get_collector(source.kind, **options)
             result = collectors[source.kind].fetch(
                 spec, dict(source.state or {}), client=client, now=now
             )

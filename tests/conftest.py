@@ -73,4 +73,5 @@ def settings(database_url: str, tmp_path: Path, engine: Engine) -> Settings:
         http_timeout_seconds=2.0,
         http_retries=1,
         http_min_interval_seconds=0.0,
+        rss_max_articles=0,  # recorded feeds link to real sites: never fetch them in tests
     )

@@ -34,6 +34,7 @@ def environment(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: P
     monkeypatch.setenv("RADAR_ALLOWED_NETWORKS", "127.0.0.0/8")
     monkeypatch.setenv("RADAR_OUT_DIR", str(tmp_path / "out"))
     monkeypatch.delenv("RADAR_SMTP_URL", raising=False)
+    monkeypatch.setenv("RADAR_RSS_MAX_ARTICLES", "0")  # demo feeds link to real sites
 
 
 def invoke(*args: str) -> tuple[int, str]:

@@ -95,8 +95,18 @@ def http_client() -> Iterator[httpx.Client]:
         yield client
 
 
+# Recorded feeds link to real sites: the rss kind must not fetch their articles here.
+KIND_OPTIONS: dict[str, dict[str, int]] = {"rss": {"max_articles": 0}}
+
+
 def _collector(kind: str, retries: int = 2) -> Collector:
-    return get_collector(kind, max_bytes=1_000_000, retries=retries, backoff_seconds=0.01)
+    return get_collector(
+        kind,
+        max_bytes=1_000_000,
+        retries=retries,
+        backoff_seconds=0.01,
+        **KIND_OPTIONS.get(kind, {}),
+    )
 
 
 def _spec(kind: str, server: FaultServer, path: str) -> SourceSpec:
@@ -181,6 +191,8 @@ def test_legacy_encoding_survives_a_wrong_content_type(
 def test_oversize_body_is_refused(
     kind: str, http_client: httpx.Client, feed_server: FaultServer
 ) -> None:
-    collector = get_collector(kind, max_bytes=100_000, retries=0, backoff_seconds=0.01)
+    collector = get_collector(
+        kind, max_bytes=100_000, retries=0, backoff_seconds=0.01, **KIND_OPTIONS.get(kind, {})
+    )
     with pytest.raises(BodyTooLarge):
         collector.fetch(_spec(kind, feed_server, "/huge"), {}, client=http_client, now=NOW)

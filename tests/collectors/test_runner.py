@@ -20,7 +20,7 @@ from tests.http_server import FaultServer
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 EVERY = 1800
-OPTIONS = {"max_bytes": 1_000_000, "retries": 1, "backoff_seconds": 0.01}
+OPTIONS = {"max_bytes": 1_000_000, "retries": 1, "backoff_seconds": 0.01, "max_articles": 0}
 
 
 def _add(session: Session, server: FaultServer, name: str, path: str, **kw: Any) -> Source:
