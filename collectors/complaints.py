@@ -50,11 +50,11 @@ from sqlmodel import Session, col, update
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import CollectorError, InvalidSource, ParseFailed
-from collectors.http import HttpResponse, decode_text, fetch
+from collectors.http import HttpResponse, decode_text, fetch, next_validators
 from collectors.models import ComplaintCount
 from collectors.pii import mask_personal_data
 from collectors.upsert import insert_ignore
-from collectors.webpage import decode_html, next_validators
+from collectors.webpage import decode_html
 
 log = logging.getLogger("radar.collectors")
 

@@ -50,8 +50,7 @@ from bs4 import BeautifulSoup
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import ParseFailed
-from collectors.http import HttpResponse, decode_text, fetch
-from collectors.webpage import next_validators
+from collectors.http import HttpResponse, decode_text, fetch, next_validators
 
 log = logging.getLogger("radar.collectors")
 

@@ -319,3 +319,17 @@ def decode_text(body: bytes, declared_charset: str | None) -> str:
             continue
     # windows-1254 leaves a few byte values undefined: replace them rather than fail.
     return body.decode("windows-1254", errors="replace")
+
+
+VALIDATORS = ("etag", "last_modified")
+
+
+def next_validators(state: dict[str, Any], response: HttpResponse) -> dict[str, Any]:
+    """Other state keys kept; ETag and Last-Modified replaced by what the server sent now
+    (dropped when it sent none), for the next conditional GET."""
+    new = {key: value for key, value in state.items() if key not in VALIDATORS}
+    if response.headers.get("etag"):
+        new["etag"] = response.headers["etag"]
+    if response.headers.get("last-modified"):
+        new["last_modified"] = response.headers["last-modified"]
+    return new

@@ -36,7 +36,7 @@ import httpx
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import BodyTooLarge, ParseFailed
-from collectors.http import HttpResponse, fetch
+from collectors.http import HttpResponse, fetch, next_validators
 
 log = logging.getLogger("radar.collectors")
 
@@ -117,7 +117,7 @@ class PatentsCollector:
             if patent_format.sniff(body):
                 patents = patent_format.parse(body, response.url)
                 items = [render(patent, name) for patent in patents]
-                return FetchResult(items=items, state=_next_state(state, response))
+                return FetchResult(items=items, state=next_validators(state, response))
         raise ParseFailed(
             f"{response.url}: not a known patent format (known: {', '.join(PATENT_FORMATS)})"
         )
@@ -390,14 +390,6 @@ def _unique(names: list[str]) -> list[str]:
 
 def _and(names: list[str]) -> str:
     return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _next_state(state: dict[str, Any], response: HttpResponse) -> dict[str, Any]:
-    new = {k: v for k, v in state.items() if k not in ("etag", "last_modified")}
-    for header, key in (("etag", "etag"), ("last-modified", "last_modified")):
-        if response.headers.get(header):
-            new[key] = response.headers[header]
-    return new
 
 
 PATENT_FORMATS: dict[str, PatentFormat] = {

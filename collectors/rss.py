@@ -44,13 +44,12 @@ import trafilatura
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import CollectorError, ParseFailed
-from collectors.http import HttpResponse, fetch
+from collectors.http import HttpResponse, fetch, next_validators
 from collectors.robots import RobotsDisallowed
 from collectors.webpage import decode_html
 
 log = logging.getLogger("radar.collectors")
 
-VALIDATORS = ("etag", "last_modified")
 ARTICLE_LINKS = "article_links"
 # Shorter than this, an item's text is taken for a teaser and its article is fetched.
 SHORT_TEXT_CHARS = 600
@@ -104,7 +103,7 @@ class RssCollector:
         if response.status == 304:
             return FetchResult(items=[], state=dict(state), not_modified=True)
         items = items_from_feed(response)
-        new_state = _next_state(state, response)
+        new_state = next_validators(state, response)
         if self.max_articles > 0:
             items, links = self._full_texts(items, list(state.get(ARTICLE_LINKS) or []), client)
             new_state[ARTICLE_LINKS] = links
@@ -329,13 +328,3 @@ def _language(value: str | None) -> str | None:
     """'tr-TR' → 'tr', 'en-us' → 'en'; None for anything that is not a language tag."""
     code = (value or "").strip()[:2].lower()
     return code if len(code) == 2 and code.isalpha() else None
-
-
-def _next_state(state: dict[str, Any], response: HttpResponse) -> dict[str, Any]:
-    """Other keys kept; validators replaced by what the server sent now (dropped if none)."""
-    new = {key: value for key, value in state.items() if key not in VALIDATORS}
-    if response.headers.get("etag"):
-        new["etag"] = response.headers["etag"]
-    if response.headers.get("last-modified"):
-        new["last_modified"] = response.headers["last-modified"]
-    return new

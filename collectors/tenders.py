@@ -44,7 +44,7 @@ import httpx
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import FetchFailed, ParseFailed, SourceUrlRefused
-from collectors.http import HttpResponse, decode_text, fetch
+from collectors.http import HttpResponse, decode_text, fetch, next_validators
 from collectors.robots import RobotsDisallowed
 
 log = logging.getLogger("radar.collectors")
@@ -140,7 +140,7 @@ class TendersCollector:
         response = self._get(client, source.url, state if not pending else {})
         if response.status == 304:
             return FetchResult(items=[], state=dict(state), not_modified=True)
-        new_state = _validators(state, response)
+        new_state = next_validators(state, response)
         if _looks_like_xml(response.body):
             return FetchResult(items=[parse_notice(response.body, response.url)], state=new_state)
         listed = parse_listing(response.body, base_url=response.url, charset=_charset(response))
@@ -596,11 +596,3 @@ def _looks_like_xml(body: bytes) -> bool:
 def _charset(response: HttpResponse) -> str | None:
     found = _CHARSET.search(response.headers.get("content-type", ""))
     return found.group(1) if found else None
-
-
-def _validators(state: dict[str, Any], response: HttpResponse) -> dict[str, Any]:
-    new = {k: v for k, v in state.items() if k not in ("etag", "last_modified")}
-    for header, key in (("etag", "etag"), ("last-modified", "last_modified")):
-        if response.headers.get(header):
-            new[key] = response.headers[header]
-    return new

@@ -33,11 +33,10 @@ import trafilatura
 
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import ParseFailed
-from collectors.http import HttpResponse, decode_text, fetch
+from collectors.http import decode_text, fetch, next_validators
 
 log = logging.getLogger("radar.collectors")
 
-VALIDATORS = ("etag", "last_modified")
 FRAGMENT = "radar-version="
 _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
@@ -56,16 +55,6 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         header = _HEADER_CHARSET.search(content_type)
         declared = header[1] if header else None
     return decode_text(body, declared)
-
-
-def next_validators(state: dict[str, Any], response: HttpResponse) -> dict[str, Any]:
-    """Other state keys kept; ETag and Last-Modified replaced by what the server sent now."""
-    new = {key: value for key, value in state.items() if key not in VALIDATORS}
-    if response.headers.get("etag"):
-        new["etag"] = response.headers["etag"]
-    if response.headers.get("last-modified"):
-        new["last_modified"] = response.headers["last-modified"]
-    return new
 
 
 class PageCollector:
