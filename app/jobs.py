@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from alerts.digest import build_digest, recipients_for_day
 from alerts.outbox import DeliveryReport, deliver_due, enqueue_digest_email
@@ -139,7 +138,3 @@ def _write(stem: Path, html: str, text: str) -> list[Path]:
     text_path.write_text(text, encoding="utf-8")
     return [html_path, text_path]
 
-
-def open_session(engine: Engine) -> Session:
-    """A plain session for read-only work (API, listings)."""
-    return Session(engine, expire_on_commit=False)
