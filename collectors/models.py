@@ -62,6 +62,11 @@ class Document(SQLModel, table=True):
     published_at: datetime | None = None
     fetched_at: datetime
     story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
+    # The collector's structured fields (tenders: buyer, winners, CPV; patents: number,
+    # applicants; ...), JSON as RawItem.extra has them, minus the runner's own flags.
+    extra: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
     # Set by the signals stage once linked and classified; None means "to do".
     processed_at: datetime | None = Field(default=None, index=True)
 

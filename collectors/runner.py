@@ -5,14 +5,27 @@ transaction. Times are passed in and stored timezone-aware in UTC (a naive `now`
 from a collector is taken as UTC). Every write is keyed, so a rerun or
 a second worker adds nothing twice: a document by (source, canonical URL), a story by its
 content hash, a health row by its source.
+
+A document keeps its collector's `RawItem.extra` in `Document.extra` (JSON: dates become ISO
+strings, non-finite numbers None, other objects their str()), except the runner's own flags
+(`RUNNER_FLAGS`, e.g. "keep_fragment"), which tell the runner how to store an item and mean
+nothing to a reader.
+
+Sources are due at `SourceHealth.next_attempt_at`: after a success one period later, after a
+failure an exponential backoff later, each plus a random jitter of up to `JITTER_FRACTION` of
+that delay (at most `MAX_JITTER_SECONDS`), so that sources with the same period, or failing
+together in one outage, drift apart instead of all hitting at once. Jitter only ever delays,
+so a source is never read more often than its period says.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,6 +53,11 @@ log = logging.getLogger("radar.collectors")
 MAX_BACKOFF_SECONDS = 86400
 MAX_URL_LENGTH = 2000  # Source.url and Document.canonical_url; PostgreSQL refuses longer
 MAX_NAME_LENGTH = 200  # Source.name
+JITTER_FRACTION = 0.1  # of the delay until the next attempt
+MAX_JITTER_SECONDS = 900
+# RawItem.extra keys that instruct the runner and are not stored with the document.
+RUNNER_FLAGS = frozenset({"keep_fragment"})
+_RANDOM = random.Random()  # jitter needs spread, not secrecy
 
 
 @dataclass
@@ -107,6 +125,7 @@ def collect(
     collector_options: dict[str, Any] | None = None,
     kind_options: dict[str, dict[str, Any]] | None = None,
     story_window_days: int = 7,
+    rng: random.Random | None = None,
 ) -> CollectReport:
     """Run every enabled source that is due (all enabled ones with `force`) and store what
     they return. A failing source is recorded in its health row and never stops the others;
@@ -114,8 +133,10 @@ def collect(
     propagates, and the caller's transaction rolls back. A new document joins the story of an
     identical one, else of a near-duplicate whose story was first seen within
     `story_window_days` (collectors/stories.py). `collector_options` go to every kind,
-    `kind_options[kind]` to that kind only (e.g. {"rss": {"max_articles": 0}})."""
+    `kind_options[kind]` to that kind only (e.g. {"rss": {"max_articles": 0}}). `rng` draws the
+    scheduling jitter (a seeded random.Random makes it reproducible)."""
     now = _utc(now)
+    rng = rng or _RANDOM
     report = CollectReport()
     stories = recent_story_index(session=session, now=now, window=timedelta(days=story_window_days))
     collectors: dict[str, Collector] = {}
@@ -133,12 +154,12 @@ def collect(
                 spec, dict(source.state or {}), client=client, now=now
             )
         except Exception as exc:  # any failure of one source is that source's health, no more
-            _record_failure(health, source, exc, now)
+            _record_failure(health, source, exc, now, rng)
             report.sources_failed += 1
             report.per_source.append((source.name, "failed", 0, health.last_error))
             continue
         new = _store(session, source.id, result.items, now, stories)
-        _record_success(health, source, result, new, now)
+        _record_success(health, source, result, new, now, rng)
         report.items_seen += len(result.items)
         report.documents_new += new
         status = "not_modified" if result.not_modified else "ok"
@@ -189,27 +210,42 @@ def _health_row(session: Session, source_id: int) -> SourceHealth:
     return health
 
 
+def jittered(delay_seconds: int, rng: random.Random) -> timedelta:
+    """`delay_seconds` plus a whole number of seconds drawn from 0 to JITTER_FRACTION of it, at
+    most MAX_JITTER_SECONDS."""
+    bound = int(min(delay_seconds * JITTER_FRACTION, MAX_JITTER_SECONDS))
+    return timedelta(seconds=delay_seconds + rng.randint(0, max(bound, 0)))
+
+
 def _record_success(
-    health: SourceHealth, source: Source, result: FetchResult, new: int, now: datetime
+    health: SourceHealth,
+    source: Source,
+    result: FetchResult,
+    new: int,
+    now: datetime,
+    rng: random.Random,
 ) -> None:
     health.last_success_at = now
     health.error_streak = 0
     health.last_error = None
-    health.next_attempt_at = now + timedelta(seconds=source.every_seconds)
+    health.next_attempt_at = now + jittered(source.every_seconds, rng)
     health.items_last_run = len(result.items)
     health.new_documents_last_run = new
     # A new dict, so that SQLAlchemy sees the JSON column change.
     source.state = dict(result.state)
 
 
-def _record_failure(health: SourceHealth, source: Source, exc: Exception, now: datetime) -> None:
+def _record_failure(
+    health: SourceHealth, source: Source, exc: Exception, now: datetime, rng: random.Random
+) -> None:
     health.error_streak += 1
     health.last_error = f"{type(exc).__name__}: {exc}"
     health.items_last_run = 0
     health.new_documents_last_run = 0
-    # Back off exponentially (the exponent is bounded so the number stays small), at most a day.
+    # Back off exponentially (the exponent is bounded so the number stays small), at most a day
+    # (plus the jitter).
     delay = min(source.every_seconds * 2 ** min(health.error_streak, 20), MAX_BACKOFF_SECONDS)
-    health.next_attempt_at = now + timedelta(seconds=delay)
+    health.next_attempt_at = now + jittered(delay, rng)
     if type(exc).__module__.startswith("collectors."):
         log.warning(
             "source %s failed (%d in a row): %s",
@@ -252,6 +288,7 @@ def _store(
             "fetched_at": now,
             "story_id": story_id,
             "processed_at": None,
+            "extra": stored_extra(item.extra),
         }
         inserted = insert_ignore(session, Document, [row], keys=["source_id", "canonical_url"])
         if inserted:
@@ -262,6 +299,30 @@ def _store(
         if inserted and item.extra.get("complaint"):
             count_complaint(session=session, source_id=source_id, item=item, now=now)
     return new
+
+
+def stored_extra(extra: dict[str, Any]) -> dict[str, Any]:
+    """What of a RawItem's extra a Document keeps: all but RUNNER_FLAGS, made JSON-safe."""
+    kept = _json_safe({k: v for k, v in extra.items() if k not in RUNNER_FLAGS})
+    assert isinstance(kept, dict)
+    return kept
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        # NaN and infinities are not JSON; PostgreSQL refuses them.
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {str(key): _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, (set, frozenset)):  # no order of its own: give it one
+        return [_json_safe(item) for item in sorted(value, key=str)]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
 
 
 def _document_exists(session: Session, source_id: int, url: str) -> bool:

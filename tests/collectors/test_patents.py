@@ -253,3 +253,8 @@ def test_patents_are_stored_as_documents(
     assert report.documents_new == 5 and report.sources_failed == 0
     texts = session.exec(select(Document.text).order_by(col(Document.id))).all()
     assert texts[0].startswith("Lightgage, Inc. was granted US patent 7,057,742 B2")
+    # The structured fields travel with the document, for readers and later stages.
+    first = session.exec(select(Document).order_by(col(Document.id))).first()
+    assert first is not None
+    assert (first.extra["number"], first.extra["kind"]) == ("07057742", "B2")
+    assert first.extra["organisations"] == ["Lightgage, Inc."]

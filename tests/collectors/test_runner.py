@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
-from datetime import UTC, datetime, timedelta
+import math
+import random
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
 import httpx
@@ -14,7 +16,14 @@ from collectors import registry
 from collectors.base import FetchResult, RawItem, SourceSpec
 from collectors.errors import InvalidSource, SourceUrlRefused, UnknownSourceKind
 from collectors.models import Document, Source, SourceHealth, Story
-from collectors.runner import CollectReport, add_source, collect, source_health_rows
+from collectors.runner import (
+    MAX_JITTER_SECONDS,
+    CollectReport,
+    add_source,
+    collect,
+    jittered,
+    source_health_rows,
+)
 from tests.collectors.conftest import LOOPBACK
 from tests.http_server import FaultServer
 
@@ -35,11 +44,34 @@ def _add(session: Session, server: FaultServer, name: str, path: str, **kw: Any)
     )
 
 
+class NoJitter(random.Random):
+    """Always draws the smallest jitter (none), so tests can name exact due times."""
+
+    def randint(self, a: int, b: int) -> int:
+        return a
+
+
+class MaxJitter(random.Random):
+    """Always draws the largest jitter allowed."""
+
+    def randint(self, a: int, b: int) -> int:
+        return b
+
+
 def _collect(
-    session: Session, http_client: httpx.Client, now: datetime = NOW, force: bool = False
+    session: Session,
+    http_client: httpx.Client,
+    now: datetime = NOW,
+    force: bool = False,
+    rng: random.Random | None = None,
 ) -> CollectReport:
     return collect(
-        session=session, client=http_client, now=now, force=force, collector_options=OPTIONS
+        session=session,
+        client=http_client,
+        now=now,
+        force=force,
+        collector_options=OPTIONS,
+        rng=rng or NoJitter(),
     )
 
 
@@ -358,3 +390,115 @@ def test_allowed_networks_are_honoured_by_add_source(session: Session) -> None:
         now=NOW,
     )
     assert _count(session, Source) == 1
+
+
+def test_extra_is_stored_json_safe_without_runner_flags(
+    session: Session, http_client: httpx.Client, scripted: type[ScriptedCollector]
+) -> None:
+    add_source(
+        session=session,
+        kind="scripted",
+        name="s",
+        url="http://127.0.0.1/s",
+        every_seconds=EVERY,
+        allowed_networks=LOOPBACK,
+        now=NOW,
+    )
+    scripted.items = [
+        RawItem(
+            url="https://n.example/a#radar-version=1",
+            title="A",
+            text="Alpha.",
+            extra={
+                "keep_fragment": True,  # the runner's instruction: used, not stored
+                "page": {"version": 1, "seen": datetime(2026, 1, 2, 3, 4, tzinfo=UTC)},
+                "day": date(2026, 1, 2),
+                "value": math.nan,
+                "tags": {"b", "a"},
+                "pair": ("x", 1),
+            },
+        ),
+        RawItem(url="https://n.example/b", title="B", text="Beta."),
+    ]
+    _collect(session, http_client)
+    session.expire_all()
+    documents = session.exec(select(Document).order_by(col(Document.id))).all()
+    assert documents[0].canonical_url.endswith("#radar-version=1")  # the flag still worked
+    assert documents[0].extra == {
+        "page": {"version": 1, "seen": "2026-01-02T03:04:00+00:00"},
+        "day": "2026-01-02",
+        "value": None,
+        "tags": ["a", "b"],
+        "pair": ["x", 1],
+    }
+    assert documents[1].extra == {}
+
+
+# --- jitter --------------------------------------------------------------------------------
+
+
+def test_jitter_is_bounded_by_a_tenth_of_the_delay_and_a_cap() -> None:
+    most, least = MaxJitter(), NoJitter()
+    assert jittered(1800, most) == timedelta(seconds=1800 + 180)
+    assert jittered(86400, most) == timedelta(seconds=86400 + MAX_JITTER_SECONDS)
+    assert jittered(5, most) == timedelta(seconds=5)  # under 10 s: no room for jitter
+    assert jittered(1800, least) == timedelta(seconds=1800)  # never earlier than the period
+    draws = {jittered(1800, random.Random(seed)) for seed in range(50)}
+    assert len(draws) > 25 and all(1800 <= d.total_seconds() <= 1980 for d in draws)
+    # A seed makes it reproducible.
+    assert jittered(3600, random.Random(3)) == jittered(3600, random.Random(3))
+
+
+def test_sources_with_the_same_period_drift_apart(
+    session: Session, http_client: httpx.Client, scripted: type[ScriptedCollector]
+) -> None:
+    for number in range(12):
+        add_source(
+            session=session,
+            kind="scripted",
+            name=f"s{number}",
+            url=f"http://127.0.0.1/s{number}",
+            every_seconds=EVERY,
+            allowed_networks=LOOPBACK,
+            now=NOW,
+        )
+    _collect(session, http_client, rng=random.Random(42))
+    due = [health.next_attempt_at for health in session.exec(select(SourceHealth)).all()]
+    assert len(due) == 12 and len(set(due)) >= 8
+    assert all(
+        NOW + timedelta(seconds=EVERY) <= when <= NOW + timedelta(seconds=EVERY * 1.1)
+        for when in due
+        if when is not None
+    )
+    # The same seed gives the same schedule.
+    again = _collect(session, http_client, NOW + timedelta(hours=2), rng=random.Random(42))
+    assert again.sources_run == 12
+    later = [h.next_attempt_at for h in session.exec(select(SourceHealth)).all()]
+    assert [w - timedelta(hours=2) for w in later if w is not None] == due
+
+
+def test_a_jittered_source_is_not_due_before_its_jittered_time(
+    session: Session, http_client: httpx.Client, feed_server: FaultServer
+) -> None:
+    source = _add(session, feed_server, "TechCrunch", "/TechCrunch.xml")
+    _collect(session, http_client, rng=MaxJitter())
+    due = NOW + timedelta(seconds=EVERY + EVERY // 10)
+    assert _health(session, source).next_attempt_at == due
+    assert _collect(session, http_client, due - timedelta(seconds=1)).sources_run == 0
+    assert _collect(session, http_client, due).sources_run == 1
+
+
+def test_failure_backoff_is_jittered_too(
+    session: Session, http_client: httpx.Client, feed_server: FaultServer
+) -> None:
+    source = _add(session, feed_server, "Broken", "/TechCrunch.xml?status=503")
+    _collect(session, http_client, rng=MaxJitter())
+    backoff = EVERY * 2
+    assert _health(session, source).next_attempt_at == NOW + timedelta(
+        seconds=backoff + backoff // 10
+    )
+    capped = _add(session, feed_server, "Broken daily", "/TechCrunch.xml?status=404", every=50000)
+    _collect(session, http_client, rng=MaxJitter())
+    assert _health(session, capped).next_attempt_at == NOW + timedelta(
+        seconds=86400 + MAX_JITTER_SECONDS
+    )

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlmodel import Session, select
 
 from collectors.base import RawItem, SourceSpec
 from collectors.errors import FetchFailed, ParseFailed
 from collectors.http import make_client
+from collectors.models import Document
+from collectors.runner import add_source, collect
 from collectors.tenders import TED_SCHEMAS, TendersCollector, parse_listing, parse_notice
 from tests.collectors.conftest import LOOPBACK
 from tests.http_server import FaultServer
@@ -185,17 +188,170 @@ def test_a_notice_without_a_2014_form_falls_back_to_the_coded_sections() -> None
     assert (item.extra["value"], item.extra["currency"]) == (4500000.0, "NOK")
 
 
-def test_eforms_is_refused_with_a_clear_message() -> None:
-    # A skeleton of an eForms notice (UBL root and namespace only): no real sample exists here.
-    eforms = (
-        b'<?xml version="1.0" encoding="UTF-8"?>\n'
-        b'<ContractNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2"'
-        b' xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">'
-        b"<cbc:ID>1</cbc:ID></ContractNotice>"
+# --- eForms --------------------------------------------------------------------------------
+
+
+def _eforms(name: str) -> RawItem:
+    return _notice(f"eforms/{name}")
+
+
+def test_eforms_award_names_buyer_and_each_winner() -> None:
+    item = _eforms("can_23_contracts.xml")
+    assert (item.language, item.published_at) == ("en", datetime(2020, 3, 10, tzinfo=UTC))
+    title = (
+        "Concession Contract for the Supply of Enforcement Agency Services "
+        "(Call-off from the YPO Enforcement Services DPS — 774)"
     )
-    with pytest.raises(ParseFailed, match=r"eForms .*not parsed yet"):
-        parse_notice(eforms, "http://127.0.0.1/eforms.xml")
-    assert "ContractNotice" not in TED_SCHEMAS
+    assert item.title == f"{title} — The Council of the City of Wakefield"
+    assert item.text.startswith(
+        "Contract award notice f4308a76-5393-477c-ba91-f4c9fb8818a6, published 2020-03-10. "
+        "Contracting authority: The Council of the City of Wakefield (Wakefield, GB). "
+        "Contract award: Jacobs (Birkenhead, GB) and Phoenix commercial collections (Bolton, GB) "
+        f"won contracts for '{title}'. The contract went to Jacobs for 2,000,000 GBP. "
+        "The contract went to Phoenix commercial collections for 1,000,000 GBP. "
+        "CPV 75242110, 75000000, 79940000, 98351110. Value 3,000,000 EUR. "
+        "Place of performance: GB. The Council of the Wakefield will be undertaking"
+    )
+    extra = item.extra
+    assert (extra["notice_id"], extra["form"], extra["notice_type"]) == (
+        "f4308a76-5393-477c-ba91-f4c9fb8818a6",
+        "can-standard",
+        "award",
+    )
+    assert extra["buyer"] == "The Council of the City of Wakefield"
+    assert extra["winners"] == [
+        {"name": "Jacobs", "town": "Birkenhead", "country": "GB"},
+        {"name": "Phoenix commercial collections", "town": "Bolton", "country": "GB"},
+    ]
+    assert extra["awards"][1] == {
+        "lot": "",
+        "title": title,
+        "winners": [{"name": "Phoenix commercial collections", "town": "Bolton", "country": "GB"}],
+        "value": 1000000.0,
+        "estimated": False,
+        "currency": "GBP",
+        "concluded": "2020-02-19",
+        "not_awarded": None,
+    }
+    assert extra["cpv"] == ["75242110", "75000000", "79940000", "98351110"]
+    # The eSender (eSendCorp) is an organisation of the notice, but neither buyer nor winner.
+    assert "eSendCorp" not in item.text
+
+
+def test_eforms_award_in_the_notice_language() -> None:
+    item = _eforms("can_25_ITA.xml")
+    assert item.language == "it" and item.extra["buyer"] == "Rete Ferroviaria italiana"
+    assert [w["name"] for w in item.extra["winners"]] == ["Trenitalia SpA"]
+    assert item.extra["awards"][0]["concluded"] == "2020-04-02"
+    assert (item.extra["value"], item.extra["currency"]) == (4000000.0, "EUR")
+    assert (item.extra["cpv"], item.extra["places"]) == (["60210000"], ["ITZZZ"])
+    assert (
+        "Contract award: Trenitalia SpA (Roma, IT) won the contract for 'Servizio di" in item.text
+    )
+
+
+def test_eforms_contract_notice_with_deadline_and_estimate() -> None:
+    item = _eforms("cn_24_cumbria.xml")
+    extra = item.extra
+    assert (extra["notice_type"], extra["deadline"]) == ("call", "2020-05-11 10:00")
+    assert (extra["value"], extra["currency"], extra["cpv"]) == (1230000.0, "EUR", ["79000000"])
+    assert extra["buyers"] == [
+        {"name": "Cumbria County Council", "town": "Carlisle", "country": "GB"}
+    ]
+    assert extra["winners"] == [] and extra["awards"] == []
+    assert (
+        "Call for competition: Cumbria County Council invites tenders for "
+        "'School Payroll and HR Admin Services'. Tenders are due by 2020-05-11 10:00."
+    ) in item.text
+    assert "The Council plans to establish a framework of suppliers" in item.text
+
+
+def test_eforms_published_notice_takes_its_publication_number_date_and_ted_url() -> None:
+    item = _eforms("pin-buyer_24_published.xml")
+    assert item.extra["notice_id"] == "12345678-2025" == item.extra["ojs_number"]
+    assert item.url == "https://ted.europa.eu/en/notice/-/detail/12345678-2025"
+    # The publication date, not the date the buyer wrote the notice (2020-04-08).
+    assert item.published_at == datetime(2025, 5, 22, tzinfo=UTC)
+    assert item.extra["notice_type"] == "prior_information" and item.language == "it"
+    assert item.extra["places"] == ["ITC33"] and item.extra["value"] is None
+    assert item.text.startswith(
+        "Prior information notice 12345678-2025, published 2025-05-22. Contracting authority: "
+        "IRCCS Policlinico ospedale San Martino (Genova, IT). Prior information: IRCCS "
+        "Policlinico ospedale San Martino plans the procurement 'Avviso consultazione"
+    )
+
+
+def test_eforms_lot_without_a_winner() -> None:
+    body = (TED / "eforms" / "can_25_ITA.xml").read_text(encoding="utf-8")
+    closed = body.replace(
+        '<cbc:TenderResultCode listName="winner-selection-status">selec-w</cbc:TenderResultCode>',
+        '<cbc:TenderResultCode listName="winner-selection-status">clos-nw</cbc:TenderResultCode>'
+        "<efac:DecisionReason><efbc:DecisionReasonCode>no-rece</efbc:DecisionReasonCode>"
+        "</efac:DecisionReason>",
+    )
+    assert closed != body
+    item = parse_notice(closed.encode(), "http://127.0.0.1/x.xml")
+    assert item.extra["winners"] == [] and item.extra["awards"][0]["not_awarded"] == "no-rece"
+    assert "no contract was awarded" in item.text and "Trenitalia" not in item.text
+
+
+def test_eforms_change_notice_is_a_corrigendum() -> None:
+    body = (TED / "eforms" / "cn_24_cumbria.xml").read_text(encoding="utf-8")
+    changed = body.replace(
+        "<efac:NoticeSubType>",
+        "<efac:Changes><efbc:ChangedNoticeIdentifier>1a2b-01</efbc:ChangedNoticeIdentifier>"
+        "<efac:ChangeReason><efbc:ReasonDescription>Deadline extended</efbc:ReasonDescription>"
+        "</efac:ChangeReason></efac:Changes><efac:NoticeSubType>",
+        1,
+    )
+    item = parse_notice(changed.encode(), "http://127.0.0.1/x.xml")
+    assert (item.extra["notice_type"], item.extra["corrects"]) == ("corrigendum", "1a2b-01")
+    assert "Corrigendum to notice 1a2b-01 for 'School Payroll" in item.text
+    assert "Deadline extended" in item.text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # A UBL skeleton: the right root, nothing in it.
+        (
+            b'<ContractNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2"'
+            b' xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">'
+            b"<cbc:ID>1</cbc:ID></ContractNotice>",
+            "eForms notice 1 names no buyer or no title",
+        ),
+        # An eForms notice kind Radar does not read (a European company registration).
+        (
+            b'<BusinessRegistrationInformationNotice xmlns="urn:oasis:names:specification:ubl:'
+            b'schema:xsd:BusinessRegistrationInformationNotice-2"/>',
+            "not a TED notice Radar reads",
+        ),
+        ((TED / "eforms" / "can_25_ITA.xml").read_bytes()[:9000], "malformed notice XML"),
+    ],
+)
+def test_eforms_bodies_that_fail_to_parse(body: bytes, message: str) -> None:
+    with pytest.raises(ParseFailed, match=message):
+        parse_notice(body, "http://127.0.0.1/x.xml")
+    assert {"ContractNotice", "ContractAwardNotice", "PriorInformationNotice"} <= set(TED_SCHEMAS)
+
+
+def test_a_listing_mixing_eforms_and_old_notices_over_http(
+    http_client: httpx.Client, ted_server: FaultServer
+) -> None:
+    result = _collector().fetch(
+        _spec(ted_server.url("/eforms/listing.txt")), {}, client=http_client, now=NOW
+    )
+    assert [(item.extra["notice_id"], item.extra["buyer"]) for item in result.items] == [
+        ("f4308a76-5393-477c-ba91-f4c9fb8818a6", "The Council of the City of Wakefield"),
+        ("904890c7-9743-410c-b75c-8c60d9930633", "Rete Ferroviaria italiana"),
+        ("6bc75979-ce6c-46eb-81a6-eee543697dec", "Cumbria County Council"),
+        ("12345678-2025", "IRCCS Policlinico ospedale San Martino"),
+        ("154292-2020", "Kåfjord Kommune"),
+    ]
+    assert result.state["pending"] == [] and len(result.state["seen"]) == 5
+    # Both schemas give the same keys, so later stages read them alike.
+    assert len({tuple(sorted(item.extra)) for item in result.items}) == 1
+    assert ted_server.hits("/eforms/can_25_ITA.xml") == 1
 
 
 @pytest.mark.parametrize(
@@ -211,11 +367,12 @@ def test_other_bodies_fail_to_parse(body: bytes, message: str) -> None:
 
 
 def test_every_recorded_notice_parses() -> None:
-    for path in sorted(TED.glob("*-EXP*.xml")):
+    for path in sorted([*TED.glob("*-EXP*.xml"), *TED.glob("eforms/*.xml")]):
         if "truncated" in path.name:
             continue
         item = parse_notice(path.read_bytes(), "http://127.0.0.1/" + path.name)
-        assert item.extra["buyer"] and item.title and item.published_at is not None
+        assert item.extra["buyer"] and item.extra["cpv"]
+        assert item.title and item.published_at is not None
         assert f"Contracting authority: {item.extra['buyer']}" in item.text
 
 
@@ -327,3 +484,30 @@ def test_a_single_notice_url_is_one_item(
     )
     assert [item.extra["form"] for item in result.items] == ["F15"]
     assert "seen" not in result.state and "etag" in result.state
+
+
+def test_stored_documents_keep_buyer_winners_and_cpv(
+    session: Session, http_client: httpx.Client, ted_server: FaultServer
+) -> None:
+    for name, path in [("TED", "/listing.txt"), ("TED eForms", "/eforms/listing.txt")]:
+        add_source(
+            session=session,
+            kind="tenders",
+            name=name,
+            url=ted_server.url(path),
+            every_seconds=3600,
+            allowed_networks=LOOPBACK,
+            now=NOW,
+        )
+    report = collect(session=session, client=http_client, now=NOW, collector_options={"retries": 0})
+    assert report.documents_new == 9 and report.sources_failed == 0
+    session.expire_all()
+    extras = {d.extra["notice_id"]: d.extra for d in session.exec(select(Document)).all()}
+    assert set(LISTED) < set(extras) and len(extras) == 8  # 154292-2020 is in both listings
+    award = extras["154292-2020"]
+    assert award["buyer"] == "Kåfjord Kommune" and award["cpv"] == ["90620000"]
+    assert award["winners"][0] == {"name": "Kurt Steinar Wiik", "town": "Rotsund", "country": "NO"}
+    assert (award["value"], award["currency"], award["notice_type"]) == (4500000.0, "NOK", "award")
+    eforms = extras["904890c7-9743-410c-b75c-8c60d9930633"]
+    assert eforms["buyer"] == "Rete Ferroviaria italiana" and eforms["cpv"] == ["60210000"]
+    assert eforms["winners"] == [{"name": "Trenitalia SpA", "town": "Roma", "country": "IT"}]
