@@ -344,3 +344,7 @@ def main() -> None:
     """Entry point of the `radar` script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()
+
+
+if __name__ == "__main__":
+    main()

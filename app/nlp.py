@@ -10,12 +10,9 @@ from signals.lexicon import LANGUAGES, load_taxonomy
 
 
 @cache
-def classifier(use_trained_models: bool = False) -> CueClassifier:
-    """Cue rules, plus the sentence models of models/ when asked (RADAR_USE_TRAINED_MODELS).
-
-    Off by default: on the held-out sets the first trained models added no true positive
-    to the rules (see README, "Quality and speed").
-    """
+def classifier(use_trained_models: bool = True) -> CueClassifier:
+    """Cue rules re-weighed by the committed sentence models (signals/data/models/);
+    RADAR_USE_TRAINED_MODELS=false gives the rules alone."""
     models = {}
     if use_trained_models:
         models = {lang: model for lang in LANGUAGES if (model := textcat.load(lang)) is not None}

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     risk_team_email: str = "risk@bank.example"
     admin_email: str = "radar-admin@bank.example"  # source-health notices
 
-    use_trained_models: bool = False
+    use_trained_models: bool = True
     distress_risk_threshold: float = 0.25
     repeat_window_hours: int = 72
     manager_daily_cap: int = 25

@@ -1,33 +1,125 @@
-"""Which company a cue belongs to: the one its sentence is about.
+"""Which companies a cue belongs to: the ones its sentence says it happened to.
 
-Nearest company named before the cue in the same sentence (the subject comes first in
-both Turkish and English), else the nearest after it, else the last company named in
-the previous sentence ("The company said …"), else the document's only company.
+Inside the cue's sentence the company named nearest before the cue wins (the subject
+comes first in both Turkish and English), else the nearest after it. Two things change
+that default:
+
+* roles: for a lawsuit the defendant gets the signal, not the plaintiff (Turkish marks
+  the defendant with a dative/accusative suffix or "hakkında"/"aleyhine"; English puts it
+  after an active "sued"/"against"); for an asset sale the buyer ("Y'ye sattı", "to Y")
+  gets nothing;
+* lists: companies named together ("A, B ve C hakkında dava açıldı") share the signal.
+
+With no company in the sentence, the last company of the previous sentence ("The company
+said …") or the document's only company is used, with less certainty.
 """
 
 from __future__ import annotations
+
+import re
 
 from signals.classify import CueHit
 from signals.matching import NameHit
 
 ONLY_COMPANY_FACTOR = 0.8
+PREVIOUS_SENTENCE_FACTOR = 0.85
+AFTER_CUE_FACTOR = 0.9
+
+# A Turkish suffix right after a name (with or without apostrophe), then a word.
+_TR_OBJECT = re.compile(
+    r"['’]?[yn]?[aeıiuü]\b|(?:['’]\w{1,5})?\s+(?:hakkında|aleyhine|aleyhinde|karşı)\b",
+    re.IGNORECASE,
+)
+_TR_DATIVE = re.compile(r"['’]?[yn]?[ae]\b", re.IGNORECASE)
+_TR_AGENT = re.compile(r"(?:['’]\w{1,4})?\s+tarafından\b", re.IGNORECASE)
+_EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$", re.IGNORECASE)
+_EN_ACTIVE_LEGAL = re.compile(r"(?:sue[sd]?|suing|accuse[sd]?|accusing|charged)\b", re.I)
+_EN_BEFORE = re.compile(r"\b(?:against|to|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?:&|/|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b)", re.IGNORECASE)
+# What may stand between two companies of one list.
+_LIST_GAP = re.compile(
+    r"^(?:['’]\w{1,5})?\s*(?:,|;|/|&|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b)\s*"
+    r"(?:\b(?:and|ve|ile)\b\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def attribute(
-    hit: CueHit, mentions: list[NameHit], previous_sentence_start: int | None
-) -> tuple[NameHit, float] | None:
-    """The mention a cue hit belongs to and a factor for how sure that attribution is."""
-    inside = [m for m in mentions if hit.sentence_start <= m.start < hit.sentence_end]
-    before = [m for m in inside if m.start <= hit.cue_start]
-    if before:
-        return max(before, key=lambda m: m.start), 1.0
+    hit: CueHit,
+    mentions: list[NameHit],
+    previous_sentence_start: int | None,
+    text: str,
+    lang: str,
+) -> list[tuple[NameHit, float]]:
+    """The mentions a cue hit belongs to, each with a factor for how sure that is."""
+    inside = sorted(
+        (m for m in mentions if hit.sentence_start <= m.start < hit.sentence_end),
+        key=lambda m: m.start,
+    )
     if inside:
-        return min(inside, key=lambda m: m.start), 0.9
+        groups = _by_role(hit, _lists(inside, text), text, lang)
+        before = [g for g in groups if g[0].start <= hit.cue_start]
+        if before:
+            return [(m, 1.0) for m in before[-1]]
+        return [(m, AFTER_CUE_FACTOR) for m in groups[0]] if groups else []
     if previous_sentence_start is not None:
         previous = [m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start]
         if previous:
-            return max(previous, key=lambda m: m.start), 0.85
+            return [(max(previous, key=lambda m: m.start), PREVIOUS_SENTENCE_FACTOR)]
     companies = {m.company_id for m in mentions}
     if len(companies) == 1:
-        return max(mentions, key=lambda m: m.confidence), ONLY_COMPANY_FACTOR
-    return None
+        return [(max(mentions, key=lambda m: m.confidence), ONLY_COMPANY_FACTOR)]
+    return []
+
+
+def _lists(inside: list[NameHit], text: str) -> list[list[NameHit]]:
+    """The sentence's mentions grouped into lists ("A, B ve C"), in text order."""
+    groups = [[inside[0]]]
+    joined: list[bool] = [False]  # does the group hold "ve"/"and", not only commas?
+    for mention in inside[1:]:
+        gap = text[groups[-1][-1].end : mention.start]
+        if _LIST_GAP.match(gap):
+            groups[-1].append(mention)
+            joined[-1] = joined[-1] or bool(_CONJUNCTION.search(gap))
+        else:
+            groups.append([mention])
+            joined.append(False)
+    # "Arçelik, Vestel'e dava açtı": a comma after a subject is not a list.
+    return [
+        part
+        for group, has_conjunction in zip(groups, joined, strict=True)
+        for part in ([group] if has_conjunction else [[m] for m in group])
+    ]
+
+
+def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> list[list[NameHit]]:
+    """The lists that can hold this type (defendants, sellers …). A Turkish case suffix
+    on the last name of a list marks the whole list ("A ve B'ye"); an English preposition
+    before the first name does ("against A and B")."""
+    if hit.type == "lawsuit":
+        return _defendants(hit, groups, text, lang)
+    if hit.type == "asset_sale":
+        if lang == "tr":
+            return [g for g in groups if not _TR_DATIVE.match(text, g[-1].end)]
+        return [g for g in groups if not _EN_BEFORE.search(text, 0, g[0].start)]
+    return groups
+
+
+def _defendants(
+    hit: CueHit, groups: list[list[NameHit]], text: str, lang: str
+) -> list[list[NameHit]]:
+    if lang == "tr":
+        marked = [g for g in groups if _TR_OBJECT.match(text, g[-1].end)]
+        if marked:
+            return marked
+        return [g for g in groups if not _TR_AGENT.match(text, g[-1].end)]
+    against = [g for g in groups if _EN_BEFORE.search(text, hit.sentence_start, g[0].start)]
+    named_against = [g for g in against if "against" in text[max(0, g[0].start - 12) : g[0].start]]
+    if named_against:
+        return named_against
+    active = _EN_ACTIVE_LEGAL.match(text, hit.cue_start) and not _EN_PASSIVE.search(
+        text, hit.sentence_start, hit.cue_start
+    )
+    if active:
+        return [g for g in groups if g[0].start > hit.cue_start]
+    return [g for g in groups if g not in against]

@@ -8,8 +8,9 @@ pipeline decides which company it belongs to (signals/attribution.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import numpy as np
@@ -18,20 +19,31 @@ from spacy.attrs import IDX, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
 from signals.lexicon import LANGUAGES, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
 from signals.sentences import sentence_at, sentence_starts
+from signals.textcat import SentenceModel
 
 NEGATION_FACTOR = 0.2
-MODEL_ALONE = 0.35
+MODEL_BASE = 0.65
+MODEL_CAP = 0.99
 TOKENIZER_CACHE = 1_000_000
 _NEGATION = "__negation__"
+_HEARSAY = "__hearsay__"
 # Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
 _APOSTROPHE_INFIX = r"(?<=[^\W\d_])['’](?=[^\W\d_])"
+# What follows a Turkish cue stem (folded to ASCII) when the verb does not assert the event:
+# negated ("açmadı", "satmayacak", "yapmıyor", "yapmaz"), only possible ("yapılabilir"),
+# an obligation ("yapmalı") or the act talked about rather than done ("yatırım yapmak
+# isteyenler", "yapmayı", "yapmanın", "temel atma törenleri"). Reported past ("yapmış")
+# and "-makta" (is doing) assert it; so does "-ması" ("yapılmasına karar verildi").
+_NOT_ASSERTED_TR = re.compile(
+    r"^(?:[iu]?[ln])?m(?:[ae](?:$|d|y|z|m|l[iu]|k(?!t)|n[iu]n)|[iu]y)|[ae]bil"
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,20 @@ def build_pipeline(lang: str, cues: Iterable[str]) -> tuple[Language, frozenset[
     return nlp, stems | exact
 
 
+def _verb_not_asserted(cue: Span) -> bool:
+    """True when a Turkish cue word matched by its stem is a negated, possible or
+    non-finite verb form (see _NOT_ASSERTED_TR)."""
+    for token in cue:
+        folded, stem = fold(token.text), token.norm_
+        if (
+            stem != folded
+            and folded.startswith(stem)
+            and _NOT_ASSERTED_TR.search(folded[len(stem) :])
+        ):
+            return True
+    return False
+
+
 class CueClassifier:
     """Per-language blank spaCy pipelines with the taxonomy's cue and negation patterns.
 
@@ -101,7 +127,7 @@ class CueClassifier:
     because the Matcher's cost grows with patterns × tokens.
     """
 
-    def __init__(self, taxonomy: Taxonomy, models: dict[str, Language] | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy, models: dict[str, SentenceModel] | None = None) -> None:
         self.taxonomy = taxonomy
         self.models = models or {}
         self._nlp: dict[str, Language] = {}
@@ -113,11 +139,18 @@ class CueClassifier:
         for lang in LANGUAGES:
             cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
             cues[_NEGATION] = taxonomy.negation[lang]
-            nlp, vocabulary = build_pipeline(lang, [c for group in cues.values() for c in group])
+            cues[_HEARSAY] = taxonomy.hearsay[lang]
+            distinct = taxonomy.distinct.get(lang, ())
+            nlp, vocabulary = build_pipeline(
+                lang, [c for group in cues.values() for c in group] + list(distinct)
+            )
+            distinct_folded = frozenset(fold(word) for word in distinct)
             phrases = PhraseMatcher(nlp.vocab, attr="NORM")
             gapped: dict[int, Matcher] = {}
             for name, group in cues.items():
-                patterns = [p for cue in group for p in cue_patterns(cue, vocabulary)]
+                patterns = [
+                    p for cue in group for p in cue_patterns(cue, vocabulary, distinct_folded)
+                ]
                 plain = [p for p in patterns if all("NORM" in token for token in p)]
                 with_gaps = [p for p in patterns if p not in plain]
                 if plain:
@@ -182,15 +215,21 @@ class CueClassifier:
             return sentence_at(starts, len(text), doc[token].idx)
 
         negated = {sentence_of(a) for name, a, _ in matches if name == _NEGATION}
+        hearsay = {sentence_of(a) for name, a, _ in matches if name == _HEARSAY}
         found: dict[tuple[tuple[int, int], str], CueHit] = {}
-        for name, start, end in sorted(matches, key=lambda m: m[1]):
-            if name == _NEGATION:
+        for name, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+            if name in (_NEGATION, _HEARSAY):
                 continue
             bounds = sentence_of(start)
-            if (bounds, name) in found:
-                continue
             signal_type = self.taxonomy.types[name]
-            denied = bounds in negated
+            denied = (
+                bounds in negated
+                or (signal_type.hearsay_doubts and bounds in hearsay)
+                or (lang == "tr" and _verb_not_asserted(doc[start:end]))
+            )
+            previous = found.get((bounds, name))
+            if previous is not None and (denied or not previous.negated):
+                continue
             probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
             found[(bounds, name)] = CueHit(
                 type=name,
@@ -206,30 +245,30 @@ class CueClassifier:
         return self._with_model(list(found.values()), lang, text)
 
     def _with_model(self, hits: list[CueHit], lang: str, text: str) -> list[CueHit]:
-        """Add what the trained model finds in sentences the rules missed."""
+        """Re-weigh each cue hit by how much its sentence reads like the type to the
+        trained model: probability = rule confidence × (0.5 + model probability), capped
+        at 0.99. A cue in a sentence the model finds typical rises; an odd one falls
+        below the signal threshold. Types the model saw too few examples of keep the
+        rule's probability (see SentenceModel.trusted)."""
         model = self.models.get(lang)
-        if model is None:
+        if model is None or not hits:
             return hits
-        starts = sentence_starts(text)
-        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
-        covered = {(h.sentence_start, h.type) for h in hits}
-        extra = []
-        for (a, b), doc in zip(bounds, model.pipe(text[a:b] for a, b in bounds), strict=True):
-            for name, p_model in doc.cats.items():
-                if p_model >= MODEL_ALONE and (a, name) not in covered:
-                    signal_type = self.taxonomy.types[name]
-                    extra.append(
-                        CueHit(
-                            type=name,
-                            kind=signal_type.kind,
-                            probability=round(p_model, 4),
-                            cue="(model)",
-                            cue_start=a,
-                            sentence=text[a:b].strip(),
-                            sentence_start=a,
-                            sentence_end=b,
-                            negated=False,
-                            model_probability=round(p_model, 4),
-                        )
-                    )
-        return hits + extra
+        sentences = sorted({(h.sentence_start, h.sentence) for h in hits})
+        rows = dict(
+            zip(
+                (start for start, _ in sentences),
+                model.probabilities([sentence for _, sentence in sentences]),
+                strict=True,
+            )
+        )
+        rescored = []
+        for hit in hits:
+            p_model = rows[hit.sentence_start].get(hit.type)
+            if p_model is None or hit.type not in model.trusted:
+                rescored.append(hit)
+                continue
+            probability = min(MODEL_CAP, hit.probability * (MODEL_BASE + p_model))
+            rescored.append(
+                replace(hit, probability=round(probability, 4), model_probability=round(p_model, 4))
+            )
+        return rescored

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,15 +29,20 @@ class SignalType:
     confidence: float
     why: str
     cues: dict[str, tuple[str, ...]]
+    # Allegations are what lawsuits are made of: "iddia"/"alleged" does not doubt them.
+    hearsay_doubts: bool = True
 
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """All types plus the phrases that deny or make a cue hypothetical."""
+    """All types plus the phrases that deny or make a cue hypothetical, and hearsay."""
 
     version: int
     types: dict[str, SignalType]
     negation: dict[str, tuple[str, ...]]
+    hearsay: dict[str, tuple[str, ...]]
+    # Words never read as a longer form of a shorter stem ("satın" is not "sat*").
+    distinct: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def cue_words(cues: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -55,13 +60,15 @@ def cue_words(cues: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stems), frozenset(exact)
 
 
-def cue_patterns(cue: str, vocabulary: frozenset[str]) -> list[list[dict[str, Any]]]:
+def cue_patterns(
+    cue: str, vocabulary: frozenset[str], distinct: frozenset[str] = frozenset()
+) -> list[list[dict[str, Any]]]:
     """spaCy Matcher patterns on NORM, where NORM is a token's cue stem (see classify.py).
 
     A stem `word*` stands for every vocabulary entry that starts with it; nested stems
     ("yatırım*", "yatırımı*") give one pattern per combination, so that every token test
     is an equality on a hash (fast) rather than a set or regular-expression predicate.
-    `*` alone allows up to three tokens.
+    `*` alone allows up to three tokens. A `distinct` word is only matched by itself.
     """
     choices: list[list[dict[str, Any]]] = []
     for word in cue.split():
@@ -69,7 +76,13 @@ def cue_patterns(cue: str, vocabulary: frozenset[str]) -> list[list[dict[str, An
             choices.append([{"OP": "{0,3}"}])
         elif word.endswith("*"):
             stem = fold(word[:-1])
-            choices.append([{"NORM": v} for v in sorted(vocabulary) if v.startswith(stem)])
+            choices.append(
+                [
+                    {"NORM": v}
+                    for v in sorted(vocabulary)
+                    if v.startswith(stem) and (v == stem or v not in distinct)
+                ]
+            )
         else:
             choices.append([{"NORM": fold(word)}])
     return [list(combination) for combination in itertools.product(*choices)]
@@ -88,13 +101,22 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                 confidence=float(spec["confidence"]),
                 why=str(spec.get("why", "")),
                 cues={lang: tuple(spec["cues"].get(lang, ())) for lang in LANGUAGES},
+                hearsay_doubts=bool(spec.get("hearsay_doubts", True)),
             )
             for name, spec in raw["types"].items()
         }
         negation = {lang: tuple(raw["negation"].get(lang, ())) for lang in LANGUAGES}
+        hearsay = {lang: tuple((raw.get("hearsay") or {}).get(lang, ())) for lang in LANGUAGES}
+        distinct = {lang: tuple((raw.get("distinct") or {}).get(lang, ())) for lang in LANGUAGES}
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise TaxonomyInvalid(f"{path}: {exc!r}") from exc
     bad = [t.name for t in types.values() if t.kind not in KINDS]
     if bad:
         raise TaxonomyInvalid(f"{path}: unknown kind for {', '.join(bad)}")
-    return Taxonomy(version=int(raw.get("version", 1)), types=types, negation=negation)
+    return Taxonomy(
+        version=int(raw.get("version", 1)),
+        types=types,
+        negation=negation,
+        hearsay=hearsay,
+        distinct=distinct,
+    )

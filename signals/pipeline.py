@@ -131,14 +131,12 @@ def _process_document(
     starts = sentence_starts(text)
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
     for cue in classifier.classify(text, language):
-        owner = attribute(cue, hits, _previous_start(starts, cue.sentence_start))
-        if owner is None:
-            continue
-        mention, certainty = owner
-        probability = cue.probability * certainty
-        key = (mention.company_id, cue.type)
-        if probability >= SIGNAL_THRESHOLD and (key not in best or best[key][2] < probability):
-            best[key] = (cue, mention, probability)
+        previous = _previous_start(starts, cue.sentence_start)
+        for mention, certainty in attribute(cue, hits, previous, text, language):
+            probability = cue.probability * certainty
+            key = (mention.company_id, cue.type)
+            if probability >= SIGNAL_THRESHOLD and (key not in best or best[key][2] < probability):
+                best[key] = (cue, mention, probability)
     for (company_id, signal_type), (cue, mention, probability) in best.items():
         link_confidence = max(h.confidence for h in hits if h.company_id == company_id)
         weight = classifier.taxonomy.types[signal_type].weight

@@ -69,3 +69,43 @@ def test_evidence_sentence_is_the_cue_sentence(classifier: CueClassifier) -> Non
     doc = classifier.parse("Hava güzeldi. Şirket konkordato ilan etti. Başka haber yok.", "tr")
     (hit,) = classifier.hits(doc, "tr")
     assert hit.sentence == "Şirket konkordato ilan etti."
+
+
+def _asserted(classifier: CueClassifier, text: str, lang: str = "tr") -> set[str]:
+    return {h.type for h in classifier.classify(text, lang) if not h.negated}
+
+
+def test_turkish_verb_forms_that_do_not_assert_the_event(classifier: CueClassifier) -> None:
+    assert _asserted(classifier, "Şirket 100 milyon liralık yatırım yapacak.") == {
+        "investment_statement"
+    }
+    assert _asserted(classifier, "Firma geçen yıl fabrikaya yatırım yapmış.") == {
+        "investment_statement"
+    }
+    for text in (
+        "Türkiye'nin notu yatırım yapılabilir seviyeye yükseldi.",  # only possible
+        "Yatırım yapmak isteyenler için yeni fırsatlar var.",  # the act talked about
+        "Şirket bu yıl yatırım yapmadı.",  # negated
+        "Temel atma törenlerinde hep yanımızdaydı.",  # verbal noun
+    ):
+        assert "investment_statement" not in _asserted(classifier, text), text
+
+
+def test_allegations_doubt_other_types_but_not_lawsuits(classifier: CueClassifier) -> None:
+    text = "Şirketin fabrikasını sattığı iddia edildi."
+    assert "asset_sale" not in _asserted(classifier, text)
+    lawsuit = "Rüşvet iddiasıyla şirket hakkında dava açıldı."
+    assert "lawsuit" in _asserted(classifier, lawsuit)
+    indictment = "Savcılığın iddianamesinde şirket de yer aldı."  # iddianame is not iddia
+    assert "lawsuit" in _asserted(classifier, indictment)
+
+
+def test_buying_is_not_selling(classifier: CueClassifier) -> None:
+    assert "asset_sale" not in _asserted(classifier, "Holding borsada hisse satın aldı.")
+    assert "asset_sale" in _asserted(classifier, "Holding iştirakindeki hisselerini sattı.")
+
+
+def test_brink_of_bankruptcy_is_not_insolvency(classifier: CueClassifier) -> None:
+    assert "insolvency" not in _asserted(classifier, "Firma iflasın eşiğine geldi.")
+    assert "insolvency" not in _asserted(classifier, "It is on the brink of bankruptcy.", "en")
+    assert "insolvency" in _asserted(classifier, "Firma iflas etti.")

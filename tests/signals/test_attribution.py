@@ -1,0 +1,74 @@
+"""Which company a cue belongs to: roles (defendant, seller) and lists."""
+
+import pytest
+
+from signals.attribution import attribute
+from signals.classify import CueClassifier, CueHit
+from signals.lexicon import load_taxonomy
+from signals.matching import NameHit
+
+
+@pytest.fixture(scope="module")
+def classifier() -> CueClassifier:
+    return CueClassifier(load_taxonomy())
+
+
+def _mentions(text: str, names: dict[str, int]) -> list[NameHit]:
+    out = []
+    for name, company in names.items():
+        start = text.index(name)
+        out.append(NameHit(company, start, start + len(name), name, "legal", 0.9, "test"))
+    return out
+
+
+def _owners(classifier: CueClassifier, text: str, names: dict[str, int], lang: str) -> set[int]:
+    (hit,) = [h for h in classifier.classify(text, lang) if h.type == "lawsuit"]
+    return {m.company_id for m, _ in attribute(hit, _mentions(text, names), None, text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "defendants"),
+    [
+        ("Arçelik, Vestel'e patent ihlali nedeniyle dava açtı.", {2}),  # dative = defendant
+        ("Rekabet Kurulu, Arçelik hakkında soruşturma başlattı.", {1}),
+        ("Arçelik ve Vestel hakkında dava açıldı.", {1, 2}),  # a list shares the cue
+        ("Savcılık; Arçelik, Vestel ve Beko hakkında dava açtı.", {1, 2, 3}),
+    ],
+)
+def test_turkish_lawsuit_goes_to_the_defendants(
+    classifier: CueClassifier, text: str, defendants: set[int]
+) -> None:
+    names = {"Arçelik": 1, "Vestel": 2, "Beko": 3}
+    assert _owners(classifier, text, {n: c for n, c in names.items() if n in text}, "tr") == (
+        defendants
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "defendants"),
+    [
+        ("Qualcomm sued Apple over royalty payments.", {2}),  # active: the object
+        ("Apple was sued by Qualcomm over royalties.", {2}),  # passive: the subject
+        ("Regulators filed a lawsuit against Apple and Qualcomm.", {1, 2}),
+    ],
+)
+def test_english_lawsuit_goes_to_the_defendants(
+    classifier: CueClassifier, text: str, defendants: set[int]
+) -> None:
+    names = {"Qualcomm": 1, "Apple": 2}
+    assert _owners(classifier, text, names, "en") == defendants
+
+
+def test_the_buyer_gets_no_asset_sale(classifier: CueClassifier) -> None:
+    text = "Koç Holding, iştirakindeki hisselerini Sabancı'ya sattı."
+    (hit,) = [h for h in classifier.classify(text, "tr") if h.type == "asset_sale"]
+    mentions = _mentions(text, {"Koç Holding": 1, "Sabancı": 2})
+    assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "tr")] == [1]
+
+
+def test_unrelated_cue_hit_type_keeps_nearest_subject() -> None:
+    text = "Ford ve Tofaş yeni fabrika kuracak."
+    hit = CueHit("investment_statement", "investment", 0.65, "yeni fabrika", 14, text, 0,
+                 len(text), False)  # fmt: skip
+    owners = attribute(hit, _mentions(text, {"Ford": 1, "Tofaş": 2}), None, text, "tr")
+    assert {m.company_id for m, _ in owners} == {1, 2}
