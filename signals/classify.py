@@ -246,10 +246,11 @@ class CueClassifier:
 
     def _with_model(self, hits: list[CueHit], lang: str, text: str) -> list[CueHit]:
         """Re-weigh each cue hit by how much its sentence reads like the type to the
-        trained model: probability = rule confidence × (0.5 + model probability), capped
-        at 0.99. A cue in a sentence the model finds typical rises; an odd one falls
-        below the signal threshold. Types the model saw too few examples of keep the
-        rule's probability (see SentenceModel.trusted)."""
+        trained model: probability = rule confidence × (MODEL_BASE + model probability),
+        capped at MODEL_CAP. A cue in a sentence the model finds typical rises; an odd one
+        falls below the signal threshold. Types the model saw too few examples of keep the
+        rule's probability (see SentenceModel.trusted). Sentences without a cue are not
+        scored: on the English sample, model-only hits (p ≥ 0.8) added false positives only."""
         model = self.models.get(lang)
         if model is None or not hits:
             return hits

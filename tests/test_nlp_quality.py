@@ -45,3 +45,11 @@ def test_signal_micro_f1_floor(measured: tuple[dict[str, Any], dict[str, Any]]) 
     assert result["signals"]["micro"]["f1"] >= floors["signals_micro_f1"], result["signals"][
         "micro"
     ]
+
+
+def test_signal_per_type_f1_floors(measured: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """Types with enough support to measure (see per_type_f1 in eval_floors.json)."""
+    floors, result = measured
+    per_type = result["signals"]["per_type"]
+    for signal_type, floor in floors.get("per_type_f1", {}).items():
+        assert per_type[signal_type]["f1"] >= floor, (signal_type, per_type[signal_type])
