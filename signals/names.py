@@ -6,9 +6,13 @@ word ("Aselsan" from "ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş."), and the t
 that is an ordinary word ("Koç", "Target", "Anadolu Sigorta") is *weak*: matching.py links it
 only with support from the text.
 
-Whether a word is ordinary comes from wordfreq (English and Turkish, Zipf scale) plus the
-hand-kept list in data/generic_words.yml. The frequency table is read once per process and
-kept folded, so deriving names for 150,000 companies does no per-word library call.
+Whether a word is ordinary depends on the language of the text, so each name carries two
+flags. In English text: wordfreq (English and Turkish, Zipf scale) plus the hand-kept list in
+data/generic_words.yml. In Turkish text the English frequency of a brand ("Toyota", "Fitch")
+says nothing; what counts is the Turkish lexicon (data/tr_words.txt), Turkish person names
+(data/tr_person_names.txt: "Cengiz", "Yaşar"), the Turkish frequency, and English words that are
+far more frequent in English than in Turkish ("Target", "Black"). The tables are read once per
+process and kept folded, so deriving names for 150,000 companies does no per-word library call.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+import yaml
 from wordfreq import get_frequency_list
 
 from signals.identifiers import normalize_isin, normalize_vkn
 from signals.normalize import (
     CONNECTORS,
+    DATA,
     connector_variants,
     fold,
     generic_words,
@@ -41,6 +47,12 @@ COMMON_ZIPF = {"en": 3.5, "tr": 5.0}
 # ... Toyota said"); above VERY_COMMON none ("Devlet" from "Devlet Hava Meydanları").
 RARE_ZIPF = {"en": 3.0, "tr": 5.0}
 VERY_COMMON_ZIPF = {"en": 5.0, "tr": 5.5}
+# In Turkish text an English word is ordinary when it is common in English and this much more
+# frequent in English than in Turkish: "target" (4.8 vs 3.2), not "toyota" (3.95 vs 3.90),
+# whose frequency in every language comes from the brand.
+ENGLISH_GAP = 0.75
+# The Turkish frequency table goes down to this (for ENGLISH_GAP and suffixed forms).
+TR_FLOOR = 3.0
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,7}$")
 _NO_CONNECTOR = frozenset(CONNECTORS)
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -58,15 +70,16 @@ class CompanyName(NamedTuple):
     origin: str  # legal | alias | short | ticker | tax_number | isin
     confidence: float
     needs_capital: bool  # only count it where the text writes it capitalised
-    weak: bool = False  # an ordinary word: linked only with support (see matching.py)
+    weak: bool = False  # an ordinary word in English text: linked only with support
+    weak_tr: bool | None = None  # the same in Turkish text (None: as `weak`)
 
 
 @cache
 def _zipf_table() -> dict[str, tuple[float, float]]:
     """Folded word → (English Zipf, Turkish Zipf), only for words some threshold cares about
-    (English ≥ 3, Turkish ≥ 5): a few tens of thousands of entries."""
+    (English ≥ 3, Turkish ≥ 3): about 90,000 entries."""
     table: dict[str, tuple[float, float]] = {}
-    floors = {"en": RARE_ZIPF["en"], "tr": COMMON_ZIPF["tr"]}
+    floors = {"en": RARE_ZIPF["en"], "tr": TR_FLOOR}
     for position, lang in enumerate(("en", "tr")):
         # The "small" lists hold exactly the words at Zipf ≥ 3; bucket i is Zipf 9 - i/100.
         for index, bucket in enumerate(get_frequency_list(lang, "small")):
@@ -84,7 +97,7 @@ def _zipf_table() -> dict[str, tuple[float, float]]:
 
 
 def zipf(token: str) -> tuple[float, float]:
-    """How common a folded word is in English (0.0 below Zipf 3) and Turkish (0.0 below 5)."""
+    """How common a folded word is in English and Turkish (0.0 below Zipf 3)."""
     return _zipf_table().get(token, (0.0, 0.0))
 
 
@@ -94,13 +107,91 @@ def english_zipf(token: str) -> float:
 
 
 def is_common(token: str) -> bool:
-    """An ordinary word ("Target", "Koç", "Green"): as a name it needs context."""
+    """An ordinary word in English text ("Target", "Koç", "Green"): as a name it needs context."""
     if token in generic_words():
         return True
     if not token.isalpha():
         return False
     en, tr = zipf(token)
     return en >= COMMON_ZIPF["en"] or tr >= COMMON_ZIPF["tr"]
+
+
+def is_common_tr(token: str) -> bool:
+    """An ordinary word in Turkish text: a Turkish word ("Fındık", "Teknik"), a person's name
+    ("Cengiz", "Bayraktar"), a very frequent word, or an English word that Turkish does not
+    borrow as a brand ("Target"). "Toyota", "Fitch", "Samsung" are not."""
+    if token in generic_words() or token in turkish_words() or token in name_like():
+        return True
+    if not token.isalpha():
+        return False
+    en, tr = zipf(token)
+    return tr >= COMMON_ZIPF["tr"] or (en >= COMMON_ZIPF["en"] and en - tr >= ENGLISH_GAP)
+
+
+def is_acronym_or_word(token: str) -> bool:
+    """A ticker that texts also use as a word or an acronym: wordfreq knows it in English or
+    Turkish (Zipf ≥ 3: "lpg", "lng", "crm", "dar"; not "aapl", "thyao")."""
+    return token in generic_words() or token in turkish_words() or max(zipf(token)) > 0.0
+
+
+@cache
+def known_turkish_words() -> frozenset[str]:
+    """Every folded word a Turkish text uses as a word: wordfreq (Zipf ≥ 3, inflected forms
+    included), the lexicon, person names. A name glued to a suffix must not form one."""
+    table = _zipf_table()
+    common = (word for word, (_, tr) in table.items() if tr > 0.0)
+    return frozenset(common).union(turkish_words(), name_like())
+
+
+@cache
+def turkish_words() -> frozenset[str]:
+    """Folded Turkish common words (data/tr_words.txt)."""
+    return frozenset(_data_lines("tr_words.txt"))
+
+
+@cache
+def _person_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    sections: dict[str, set[str]] = {"[given]": set(), "[surname]": set(), "[other]": set()}
+    target = sections["[given]"]
+    for line in _data_lines("tr_person_names.txt"):
+        if line in sections:
+            target = sections[line]
+        else:
+            target.add(line)
+    given, surnames, other = sections["[given]"], sections["[surname]"], sections["[other]"]
+    # [other] is mostly given names ("Mehmet" is only there); those that are also words or
+    # places ("Anadolu", "Devlet") do not make the next word a surname.
+    ordinary = generic_words() | turkish_words()
+    given_like = given | {name for name in other if name not in ordinary}
+    return frozenset(given_like), frozenset(given | surnames), frozenset(given | surnames | other)
+
+
+def given_names() -> frozenset[str]:
+    """Folded Turkish given names ("mehmet", "sakip"): one before a surname makes a person."""
+    return _person_names()[0]
+
+
+def person_names() -> frozenset[str]:
+    """Folded sure Turkish person names, given names and surnames ("cengiz", "yildiz")."""
+    return _person_names()[1]
+
+
+def name_like() -> frozenset[str]:
+    """person_names() and rarer given and family names ("hurriyet", "zorlu"): all of
+    data/tr_person_names.txt."""
+    return _person_names()[2]
+
+
+@cache
+def institution_words() -> tuple[str, ...]:
+    """Folded prefixes of words that make a name an institution's (data/institution_words.yml)."""
+    raw = yaml.safe_load((DATA / "institution_words.yml").read_text(encoding="utf-8"))
+    return tuple(fold(prefix) for prefix in raw["prefixes"])
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [fold(line.strip()) for line in text.splitlines() if line.strip()[:1] not in ("", "#")]
 
 
 def short_name_kind(token: str) -> str | None:
@@ -122,7 +213,8 @@ class DerivedName(NamedTuple):
     origin: str
     confidence: float
     needs_capital: bool
-    weak: bool
+    weak: bool  # in English text
+    weak_tr: bool  # in Turkish text
 
 
 def derive_names(
@@ -143,24 +235,38 @@ def derived(
     generic = generic_words()
     names: dict[str, DerivedName] = {}
 
-    def add(tokens: list[str], origin: str, confidence: float, weak: bool = False) -> None:
+    def add(
+        tokens: list[str],
+        origin: str,
+        confidence: float,
+        weak: bool = False,
+        weak_tr: bool = False,
+        capital: bool = False,
+    ) -> None:
         if not tokens:
             return
-        # A CRM alias is a deliberate name: only the hand-kept generic list weakens it.
-        weak = (
-            weak
-            or generic.issuperset(tokens)
-            or (len(tokens) == 1 and origin != "alias" and is_common(tokens[0]))
-        )
-        if weak:
+        single = len(tokens) == 1
+        everywhere = generic.issuperset(tokens)
+        # A CRM alias is a deliberate name: in English text only the hand-kept generic list
+        # weakens it; in Turkish text a Turkish word or a person's name does too ("Teknik").
+        weak = weak or everywhere or (single and origin != "alias" and is_common(tokens[0]))
+        weak_tr = weak_tr or everywhere or (single and is_common_tr(tokens[0]))
+        # The confidence stays that of a distinctive name: matching.py caps a weak one.
+        if weak and weak_tr:
             confidence = min(confidence, 0.6)
+        capital = capital or weak or weak_tr or origin == "short"
         connected = len(tokens) > 2 and not _NO_CONNECTOR.isdisjoint(tokens)
         for variant in connector_variants(tokens) if connected else (tokens,):
             key = " ".join(variant)
             if len(key) < 3:
                 return
-            if key not in names or names[key].confidence < confidence:
-                names[key] = DerivedName(key, origin, confidence, weak or origin == "short", weak)
+            # The strongest reading of a key wins: one weak in fewer languages, then the surer.
+            had = names.get(key)
+            if had is None or (had.weak + had.weak_tr, -had.confidence) > (
+                weak + weak_tr,
+                -confidence,
+            ):
+                names[key] = DerivedName(key, origin, confidence, capital, weak, weak_tr)
 
     if "/" in legal_name:
         legal_name = _SEC_SUFFIX.sub("", legal_name)
@@ -172,7 +278,8 @@ def derived(
     if core == full or len(core) < 2 or full[: len(core)] != core:
         add(full, "legal", 0.97)
     if core != full:
-        add(core, "legal", 0.95 if len(core) > 1 else 0.9)
+        # One word left of a longer name ("Fitch" of "Fitch Ratings"): a name only capitalised.
+        add(core, "legal", 0.95 if len(core) > 1 else 0.9, capital=len(core) == 1)
     codes: list[str] = []
     for alias in aliases:
         if alias[-1:].isdigit() and (normalize_isin(alias) or normalize_vkn(alias)):
@@ -185,18 +292,19 @@ def derived(
     if len(core) > 1:
         kind = short_name_kind(core[0])
         if kind:
-            add(core[:1], "short", 0.8, weak=kind == "weak")
+            add(core[:1], "short", 0.8, weak=kind == "weak", weak_tr=is_common_tr(core[0]))
     out = list(names.values())
     for code in codes:
-        out.append(DerivedName(code, "ticker", 0.9, True, False))
+        out.append(DerivedName(code, "ticker", 0.9, True, False, False))
     symbol = (ticker or "").strip().upper()
     key = " ".join(words(symbol)) if symbol and _TICKER.match(symbol) else ""
     if key:
         # Bare, a ticker counts only in upper case (matching.py); a one- or two-letter ticker
-        # or an ordinary word ("ALL", "ON") needs support or an explicit form ("(NYSE: T)").
+        # or a word or common acronym in either language ("ALL", "LPG", "CRM", "MARKA") needs
+        # the company named or an explicit form ("(NYSE: T)", "BIST: MARKA").
         # A ticker that is also a name ("AYGAZ", "SNAP") is kept beside that name.
-        weak = len(key) <= 2 or is_common(key)
-        out.append(DerivedName(key, "ticker", 0.6 if weak else 0.9, True, weak))
+        weak = len(key) <= 2 or is_acronym_or_word(key)
+        out.append(DerivedName(key, "ticker", 0.6 if weak else 0.9, True, weak, weak))
     return tuple(out)
 
 

@@ -1,0 +1,413 @@
+"""Context rules: what each span found by the index names, with confidence and explanation.
+
+In order: a person's name is no company ("Mehmet Cengiz"); identifiers and tickers (an
+acronym spelled out before it, "Derneği (ODD)", is no ticker); then names that one company
+has, names several share (`_resolve_shared`), and ordinary-word names, which count only with
+support from the text (`_support`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from signals.hits import NameHit, Owner, Span
+from signals.identifiers import explicit_ticker_form
+from signals.names import given_names, institution_words, person_names, turkish_words
+from signals.normalize import fold, forms_by_first_word, generic_words
+
+# Confidence of a shared name when the text does not tell which company it means: below the
+# link threshold (pipeline.LINK_THRESHOLD), so it is kept only as a candidate.
+SHARED_FACTOR = 0.5
+WEAK_CONFIDENCE = 0.6
+# A name the CRM gave (legal name, alias) beats another company's derived short name or ticker.
+PREFERRED_CONFIDENCE = 0.75
+MAX_SHARED_DERIVED = 3
+DELIBERATE = frozenset({"legal", "alias"})
+_NOT_FORMS = frozenset({"the", "ve", "and", "&"})
+_SMALL_WORDS = frozenset({"of", "the", "and", "&", "ve", "de", "la", "du", "des", "der", "und"})
+# Words skipped when reading an acronym's letters off the words before it.
+_ACRONYM_GAPS = frozenset({"ve", "and", "of", "the", "for", "de", "ile", "&"})
+_NEXT_FULL_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORDS_BEFORE_PAREN = re.compile(r"((?:[^\W\d_][\w.&'’-]*[ \t]+){1,12})\([ \t]*$")
+_CONJUNCTION = re.compile(r"\b(?:and|ve|ile|or|veya|und|et)\b")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+# Between two names of a list: a suffix, a short parenthesis ("Aygaz (28), Opet (25)"),
+# then commas, slashes, "and", "ve"…
+_LIST_GAP = re.compile(
+    r"(?:['’][^\W\d_]*)?(?:\s*\([^()\n]{1,16}\))?"
+    r"[\s,;/&()\"“”]*(?:(?:and|ve|ile|or|veya|und|et)\b[\s,;/&()\"“”]*)?"
+)
+
+
+def written_as_name(text: str, start: int, end: int, owner: Owner) -> bool:
+    """Case rules: a ticker in upper case (or an explicit form), a short name capitalised."""
+    surface = text[start:end]
+    if owner.origin == "ticker":
+        return surface.isupper() or explicit_ticker_form(text, start, end) is not None
+    return not owner.needs_capital or surface[:1].isupper()
+
+
+def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) -> list[NameHit]:
+    """Apply the context rules in order: persons, identifiers and tickers, shared names, weak
+    names. `turkish`: the text is Turkish (which words are ordinary depends on it)."""
+    persons = {hit.key for hit in hits if hit.owners and _person(text, hit)}
+    # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
+    names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
+    hits = [hit for hit in hits if not _inside_a_name(hit, names)]
+    hits = [
+        hit
+        for hit in hits
+        if hit.owners
+        and not (hit.key in persons and _person(text, hit))
+        and not _institution_after(text, hit)
+    ]
+    named: dict[int, str] = {}  # company → how the text names it unambiguously
+    for hit in hits:
+        first = hit.owners[0]
+        if not first.weak and all(o.company_id == first.company_id for o in hit.owners):
+            named.setdefault(first.company_id, _describe(text, hit))
+    out: dict[tuple[int, int], NameHit] = {}
+    weak: list[Span] = []
+    for hit in hits:
+        strong = [o for o in hit.owners if not o.weak]
+        if not strong:
+            weak.append(hit)
+            continue
+        for result in _resolve_shared(text, hit, strong, named):
+            _keep(out, result)
+    if weak:
+        for result in _support(text, prepared, weak, out, named, turkish, persons):
+            _keep(out, result)
+    return sorted(out.values(), key=lambda h: (h.start, h.company_id))
+
+
+def _inside_a_name(hit: Span, names: list[tuple[int, int]]) -> bool:
+    if hit.method or not all(o.origin == "ticker" for o in hit.owners):
+        return False
+    return any(
+        start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
+        for start, end in names
+    )
+
+
+def _person(text: str, hit: Span) -> bool:
+    """A surname-like or ordinary one-word name right after a capitalised given name names a
+    person: "Mehmet Cengiz", "Taner Yıldız", "Sakıp Sabancı" (not a ticker or identifier)."""
+    if hit.method == "identifier" or " " in hit.key:
+        return False
+    if hit.key not in person_names() and not any(o.weak for o in hit.owners):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    return (
+        before is not None
+        and before.group(1)[:1].isupper()
+        and fold(before.group(1)) in given_names()
+    )
+
+
+def classify_tickers(text: str, hit: Span) -> None:
+    """A ticker written "(SISE)" or "BIST: SISE" is an identifier, unless the parenthesis
+    spells out the words before it ("Otomotiv Distribütörleri Derneği (ODD)": an acronym);
+    bare, it must stand in mixed-case text (in an all-caps headline every word is upper case)."""
+    if hit.method == "identifier" or not any(o.origin == "ticker" for o in hit.owners):
+        return
+    form = explicit_ticker_form(text, hit.start, hit.end)
+    if form and form.startswith("(") and _spelled_out_before(text, hit.start, hit.key):
+        form = None
+    if form:
+        hit.owners = [
+            Owner(o.company_id, "identifier", 0.99, False, False)
+            for o in hit.owners
+            if o.origin == "ticker"
+        ]
+        hit.method, hit.why = "identifier", f"ticker written as {form}"
+        return
+    if _shouting(text, hit.start, hit.end):
+        hit.owners = [o for o in hit.owners if o.origin != "ticker"]
+
+
+def _spelled_out_before(text: str, start: int, symbol: str) -> bool:
+    """Whether the words right before "(" begin with the letters of `symbol`, in order."""
+    words = _WORDS_BEFORE_PAREN.search(text, max(0, start - 160), start)
+    if words is None:
+        return False
+    initials = [
+        fold(word)[:1] for word in words.group(1).split() if fold(word) not in _ACRONYM_GAPS
+    ]
+    letters = fold(symbol).replace(" ", "")
+    return len(letters) > 1 and "".join(initials[-len(letters) :]) == letters
+
+
+def _describe(text: str, hit: Span) -> str:
+    if hit.method == "identifier":
+        return hit.why
+    return f"'{text[hit.start : hit.end]}'"
+
+
+def _keep(out: dict[tuple[int, int], NameHit], hit: NameHit) -> None:
+    key = (hit.company_id, hit.start)
+    if key not in out or out[key].confidence < hit.confidence:
+        out[key] = hit
+
+
+def _result(text: str, hit: Span, owner: Owner, confidence: float, notes: list[str]) -> NameHit:
+    if hit.method == "identifier":
+        method, why = "identifier", hit.why
+    else:
+        method, why = owner.origin, f"{owner.origin} name '{hit.key}'"
+    return NameHit(
+        owner.company_id,
+        hit.start,
+        hit.end,
+        text[hit.start : hit.end],
+        method,
+        round(confidence, 4),
+        "; ".join([why, *(note for note in notes if note)]),
+    )
+
+
+def _resolve_shared(
+    text: str,
+    hit: Span,
+    owners: list[Owner],
+    named: dict[int, str],
+    support: dict[int, str] | None = None,
+    cap: float = 1.0,
+) -> list[NameHit]:
+    """One company, or the one of several the text otherwise names, or all of them halved."""
+    best: dict[int, Owner] = {}
+    for owner in owners:
+        if owner.company_id not in best or best[owner.company_id].confidence < owner.confidence:
+            best[owner.company_id] = owner
+
+    def result(owner: Owner, confidence: float, note: str = "") -> NameHit:
+        reason = (support or {}).get(owner.company_id, "")
+        return _result(text, hit, owner, min(confidence, cap), [reason, note])
+
+    if len(best) == 1:
+        (owner,) = best.values()
+        return [result(owner, owner.confidence)]
+    count = len(best)
+    elsewhere = [o for o in best.values() if o.company_id in named]
+    if len(elsewhere) == 1:
+        owner = elsewhere[0]
+        note = f"shared by {count} companies, the text also names this one as "
+        return [result(owner, owner.confidence, note + named[owner.company_id])]
+    deliberate = [o for o in best.values() if o.origin in DELIBERATE]
+    if len(deliberate) == 1 and hit.method != "identifier":
+        owner = deliberate[0]
+        note = f"shared by {count} companies, only this one has it as a CRM name"
+        return [result(owner, min(owner.confidence, PREFERRED_CONFIDENCE), note)]
+    if count > MAX_SHARED_DERIVED:
+        return []  # a name this many customers share says nothing about which one
+    note = f"shared by {count} companies"
+    return [result(o, o.confidence * SHARED_FACTOR, note) for o in best.values()]
+
+
+def _support(
+    text: str,
+    prepared: str,
+    weak: list[Span],
+    out: dict[tuple[int, int], NameHit],
+    named: dict[int, str],
+    turkish: bool,
+    persons: set[str],
+) -> list[NameHit]:
+    """An ordinary-word name counts when the text backs it: the company is also named or
+    identified, a legal form follows ("Apple Inc."), it stands in a list with linked
+    companies, or the text writes it capitalised more than once, each time on its own (not
+    the first word of another proper name: "Target Price", "Southern California"; not a
+    person's surname). In Turkish text a rare dictionary word ("Otokar", "Hürriyet") also
+    counts where the text writes it only as a name: capitalised, never in lower case."""
+    standalone: Counter[int] = Counter()
+    for hit in weak:
+        if _capitalised_alone(text, hit):
+            for company in {o.company_id for o in hit.owners}:
+                standalone[company] += 1
+    linked = {(h.start, h.end) for h in out.values() if h.confidence >= 0.5}
+    results: list[NameHit] = []
+    pending = list(weak)
+    progress = True
+    while pending and progress:  # a list ("Alphabet, Apple, Facebook") links one by one
+        progress = False
+        for hit in list(pending):
+            reasons = _reasons(text, prepared, hit, named, standalone, linked, turkish, persons)
+            if not reasons:
+                continue
+            pending.remove(hit)
+            progress = True
+            owners = [o for o in hit.owners if o.company_id in reasons]
+            support = {company: f"ordinary word, {why}" for company, why in reasons.items()}
+            for result in _resolve_shared(text, hit, owners, named, support, WEAK_CONFIDENCE):
+                results.append(result)
+                if result.confidence >= 0.5:
+                    linked.add((result.start, result.end))
+                    # "Apple's iPhone ... Apple Inc. said": the first counts once the second does
+                    why = support[result.company_id].removeprefix("ordinary word, ")
+                    named.setdefault(result.company_id, f"'{result.surface}' ({why})")
+    return results
+
+
+def _reasons(
+    text: str,
+    prepared: str,
+    hit: Span,
+    named: dict[int, str],
+    standalone: Counter[int],
+    linked: set[tuple[int, int]],
+    turkish: bool,
+    persons: set[str],
+) -> dict[int, str]:
+    """For each company the weak span may name, why the text supports it (if it does)."""
+    reasons: dict[int, str] = {}
+    context: str | None = None  # the same for every owner of the span: computed once
+    # A surname, or a name the text also gives a person ("Sakıp Sabancı ... Sabancı said"),
+    # repeated is that person; in Turkish text a generic word repeated is the word (Anadolu).
+    person = hit.key in person_names() or hit.key in persons
+    repeatable = not person and not (turkish and hit.key in generic_words())
+    for owner in hit.owners:
+        company = owner.company_id
+        if company in reasons:
+            continue
+        if company in named:
+            reasons[company] = f"the text also names it as {named[company]}"
+            continue
+        if owner.origin == "ticker" or hit.method == "identifier":
+            continue  # a common-word or one-letter ticker needs the company named
+        if context is None:
+            # A derived short name takes only a list of linked companies: a legal form after it
+            # names another company ("Carlyle Group" is not Carlyle Commodities Corp).
+            context = _context(text, prepared, hit, linked, owner.origin in DELIBERATE)
+        if context:
+            reasons[company] = context
+        elif turkish and not person and _written_only_as_name(text, prepared, hit):
+            reasons[company] = "a rare word the text writes only as a name"
+        elif (
+            owner.origin in DELIBERATE
+            and repeatable
+            and standalone[company] > 1
+            and not _shouting(text, hit.start, hit.end)
+        ):
+            reasons[company] = f"named {standalone[company]} times"
+    return reasons
+
+
+def _written_only_as_name(text: str, prepared: str, hit: Span) -> bool:
+    """A one-word dictionary name (not a generic word) that the text writes capitalised and
+    on its own every time, at least once inside a sentence, and never in lower case: used as
+    a name here ("Otokar (63)", "Hürriyet'in"), not as the word ("fındık fiyatları")."""
+    key = hit.key
+    if " " in key or key not in turkish_words() or key in generic_words():
+        return False
+    if _shouting(text, hit.start, hit.end):
+        return False
+    clean = False
+    spaced = " " + prepared
+    at = spaced.find(" " + key)
+    while at >= 0:
+        end = at + len(key)
+        after = spaced[end + 1 : end + 2]
+        if after == " " or after == "'" or after == "":
+            surface = text[at:end]
+            if not surface[:1].isupper():
+                return False
+            clean = clean or _alone_in_sentence(text, at, end)
+        at = spaced.find(" " + key, at + 1)
+    return clean
+
+
+def _context(
+    text: str, prepared: str, hit: Span, linked: set[tuple[int, int]], deliberate: bool = True
+) -> str:
+    """What around a span makes an ordinary-word name a company name ("" if nothing)."""
+    form = _legal_form_after(text, prepared, hit.end) if deliberate else None
+    if form:
+        return f"legal form follows ({form})"
+    listed = _listed_with(text, hit, linked)
+    if listed:
+        return f"listed with {listed}"
+    if not deliberate:
+        return ""
+    if _capitalised_words(text, hit) and not _shouting(text, hit.start, hit.end):
+        return "several capitalised words"
+    return ""
+
+
+def _alone_in_sentence(text: str, start: int, end: int) -> bool:
+    """Capitalised inside a sentence, not in all capitals, and not one word of a longer
+    capitalised name ("Alt Yapı Genel Müdürü", "Kargo-Posta", "Teknik Önizleme")."""
+    surface = text[start:end]
+    if surface.isupper() or text[max(0, start - 1) : start] == "-":
+        return False
+    if text[max(0, start - 3) : start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n"):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None and before.group(1)[:1].isupper():
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is None or not following.group(1).isupper()
+
+
+def _institution_after(text: str, hit: Span) -> bool:
+    """The name begins an institution or place named after it: "Sabancı Vakfı"."""
+    if hit.method == "identifier":
+        return False
+    following = _NEXT_FULL_WORD.match(text, hit.end)
+    return following is not None and fold(following.group(1)).startswith(institution_words())
+
+
+def _capitalised_words(text: str, hit: Span) -> bool:
+    """A name of two or more words, each capitalised ("İş Bankası", "Bank of America")."""
+    parts = [p for p in text[hit.start : hit.end].split() if p.lower() not in _SMALL_WORDS]
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
+def _capitalised_alone(text: str, hit: Span) -> bool:
+    """Written with capitals, in mixed-case text, and not followed by another capitalised word."""
+    surface = text[hit.start : hit.end]
+    if not surface[:1].isupper() or _shouting(text, hit.start, hit.end):
+        return False
+    following = _NEXT_WORD.match(text, hit.end)
+    return following is None or not following.group(1).isupper()
+
+
+def _legal_form_after(text: str, prepared: str, end: int) -> str | None:
+    """The legal form or company-type word right after a name, capitalised as such
+    ("Apple Inc.", "Koç Holding", "KOÇ A.Ş."; not "Apple'ın", not "Target the")."""
+    segment = prepared[end : end + 48]
+    tokens = segment.split()
+    if not tokens or tokens[0].startswith("'"):
+        return None  # "Apple'ın şirket ..." : a suffix ends the name
+    if not text[end + len(segment) - len(segment.lstrip())].isupper():
+        return None
+    tokens = [t.split("'")[0] for t in tokens[:4]]
+    for form in forms_by_first_word().get(tokens[0], ()):
+        if form[0] not in _NOT_FORMS and tuple(tokens[: len(form)]) == form:
+            return " ".join(form)
+    return None
+
+
+def _listed_with(text: str, hit: Span, linked: set[tuple[int, int]]) -> str | None:
+    """A linked company right before or after, separated only by a comma, "and", "ve"…"""
+    for start, end in linked:
+        if hit.start - 30 <= end <= hit.start:
+            gap = _LIST_GAP.match(text, end, hit.start)
+            if gap and gap.end() == hit.start and _has_separator(text[end : hit.start]):
+                return f"'{text[start:end]}'"
+        elif hit.end <= start <= hit.end + 30:
+            gap = _LIST_GAP.match(text, hit.end, start)
+            if gap and gap.end() == start and _has_separator(text[hit.end : start]):
+                return f"'{text[start:end]}'"
+    return None
+
+
+def _has_separator(gap: str) -> bool:
+    return any(ch in gap for ch in ",;/&") or _CONJUNCTION.search(gap) is not None
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """No lower-case letter around: an all-caps headline or text, where case proves nothing."""
+    window = text[max(0, start - 40) : end + 40]
+    return window == window.upper()

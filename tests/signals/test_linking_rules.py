@@ -1,0 +1,120 @@
+"""Linking rules by failure class: glued Turkish suffixes, name-like and dictionary-word names,
+common-word tickers, language-dependent ordinary words. Texts are hand-written."""
+
+from __future__ import annotations
+
+from signals.matching import CompanyRecord, NameIndex
+from signals.names import derived, is_acronym_or_word, is_common_tr
+
+PORTFOLIO = (
+    CompanyRecord(1, "FITCH RATINGS, INC.", [], None),
+    CompanyRecord(2, "TOYOTA MOTOR CORP/", [], "TM"),
+    CompanyRecord(3, "SAMSUNG ELECTRONICS CO., LTD.", [], None),
+    CompanyRecord(4, "CENGİZ ENERJİ SAN. VE TİC. A.Ş.", [], None),
+    CompanyRecord(5, "FINDIK TARIM SATIŞ KOOPERATİFLERİ BİRLİĞİ", [], None),
+    CompanyRecord(6, "THY TEKNİK A.Ş.", ["Teknik AŞ"], None),
+    CompanyRecord(7, "DORIAN LPG LTD.", [], "LPG"),
+    CompanyRecord(8, "Oddity Tech Ltd", [], "ODD"),
+    CompanyRecord(9, "KINDER MORGAN ENERGY PARTNERS, L.P.", [], None),
+    CompanyRecord(10, "PJSC SBERBANK", [], None),
+    CompanyRecord(11, "Sabancı Holding A.Ş.", [], None),
+    CompanyRecord(12, "OTOKAR OTOMOTİV VE SAVUNMA SANAYİ A.Ş.", [], None),
+    CompanyRecord(13, "ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.", [], "ASELS"),
+)
+INDEX = NameIndex.build(PORTFOLIO)
+
+
+def found(text: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for hit in INDEX.find(text):
+        if hit.confidence >= 0.5:
+            out.setdefault(hit.company_id, []).append(hit.surface)
+    return out
+
+
+# (a) suffixes without an apostrophe, generic words in CRM names -------------------------
+
+
+def test_glued_turkish_suffix_on_a_distinctive_name() -> None:
+    assert found("Kredi derecelendirme kuruluşu Fitchin raporu bekleniyor.") == {1: ["Fitch"]}
+    assert found("Toyotanın satışları ve Samsungun kârı arttı.") == {
+        2: ["Toyota"],
+        3: ["Samsung"],
+    }
+    assert set(found("Kinder Morganda yeni dönem başladı.")) == {9}  # by its first word
+
+
+def test_no_glued_suffix_where_the_word_formed_is_a_word_or_the_name_is_ordinary() -> None:
+    assert found("Aselsanpark açıldı.") == {}  # "park" is no suffix
+    assert found("Fındıkta fiyatlar düştü, fındığın kilosu 10 lira.") == {}  # an ordinary word
+    assert found("Teknikte yenilik var.") == {}
+
+
+def test_glued_suffix_only_in_turkish_text() -> None:
+    assert found("Fitchin said the rating is stable.") == {}
+
+
+def test_generic_words_are_stripped_for_the_name_a_text_uses() -> None:
+    keys = {name.key for name in derived("FITCH RATINGS, INC.", (), None)}
+    assert "fitch" in keys
+    assert "sberbank" in {name.key for name in derived("PJSC SBERBANK", (), None)}
+    assert found("Sberbank Başkanı konuştu.") == {10: ["Sberbank"]}
+
+
+def test_a_brand_frequent_in_english_is_distinctive_in_turkish_text() -> None:
+    assert found("Toyota sözcüsü açıklama yaptı.") == {2: ["Toyota"]}
+    assert found("Toyota said. Toyota added.") == {2: ["Toyota", "Toyota"]}  # a CRM name, twice
+    assert found("A Toyota was parked outside.") == {}
+
+
+# (b) dictionary words and person names ------------------------------------------------
+
+
+def test_turkish_dictionary_words_and_names_are_ordinary_in_turkish_text() -> None:
+    for word in ("findik", "teknik", "posta", "marka", "cengiz", "bayraktar", "yasar"):
+        assert is_common_tr(word), word
+    for word in ("toyota", "fitch", "samsung", "aselsan"):
+        assert not is_common_tr(word), word
+
+
+def test_ordinary_word_names_need_context() -> None:
+    assert found("Fındık fiyatları bu yıl yükseldi.") == {}
+    assert found("Takımın teknik direktörü Teknik konularda konuştu.") == {}
+    assert found("Cengiz Enerji yeni santral açtı.") == {4: ["Cengiz Enerji"]}
+    assert found("Cengiz yeni santral açtı.") == {}  # a given name or surname alone
+    assert found("Teknik AŞ bakım hangarını büyüttü.") == {6: ["Teknik"]}  # a legal form follows
+
+
+def test_a_given_name_before_a_surname_like_name_makes_a_person() -> None:
+    assert found("Enerji Bakanı Mehmet Cengiz açıkladı. Cengiz Enerji yatırım yapacak.") == {
+        4: ["Cengiz Enerji"]
+    }
+    # A family name the text gives a person is that person when repeated, not the holding.
+    text = "Sakıp Sabancı anıldı. Sabancı, sanatı severdi. Sabancı ailesi toplandı."
+    assert found(text) == {}
+    assert found("Sabancı Vakfı burs verdi.") == {}  # an institution named after the family
+
+
+def test_a_rare_dictionary_word_written_only_as_a_name_counts() -> None:
+    assert found("Listede Aselsan (47), Otokar (63) gibi şirketler var.") == {
+        13: ["Aselsan"],
+        12: ["Otokar"],
+    }
+    assert found("Otokar yeni otobüs modelini tanıttı.") == {}  # sentence start: no evidence
+    assert found("Şehirde otokar seferleri arttı, Otokar ise sessiz.") == {}  # also a word
+
+
+# (c) tickers that are common acronyms -------------------------------------------------
+
+
+def test_common_acronym_tickers_need_the_company_named() -> None:
+    assert is_acronym_or_word("lpg") and not is_acronym_or_word("asels")
+    assert found("LPG fiyatları arttı.") == {}
+    assert found("Dorian LPG hisseleri. LPG yükseldi.") == {7: ["Dorian LPG", "LPG"]}
+    assert found("ASELS hisseleri yükseldi.") == {13: ["ASELS"]}  # a distinctive ticker
+
+
+def test_a_parenthesis_that_spells_out_the_words_before_is_no_ticker() -> None:
+    assert found("Otomotiv Distribütörleri Derneği (ODD) verileri açıklandı.") == {}
+    hits = [h for h in INDEX.find("Oddity Tech (ODD) rose.") if h.method == "identifier"]
+    assert [h.company_id for h in hits] == [8]
