@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from alerts.digest import build_digest, recipients_for_day
 from alerts.outbox import DeliveryReport, deliver_due, enqueue_digest_email
@@ -20,7 +24,10 @@ from app.nlp import classifier
 from app.settings import Settings
 from collectors.http import make_client
 from collectors.runner import CollectReport, collect
+from signals.matching import IndexHolder, NameIndex
+from signals.models import Company
 from signals.pipeline import ProcessReport, build_index, process
+from signals.surge import detect_surges
 
 log = logging.getLogger("radar.jobs")
 
@@ -63,17 +70,63 @@ def process_job(
     now: datetime,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[ProcessReport, RouteReport]:
-    """Link, classify and score new documents, then route the new signals to alerts."""
+    """Link, classify and score new documents, detect complaint surges, then route the new
+    signals to alerts."""
     with session_scope(engine) as session:
+        index = current_index(engine, session)
         processed = process(
             session=session,
             now=now,
             classifier=classifier(settings.use_trained_models),
-            index=build_index(session),
+            index=index,
             progress=progress,
         )
+        # Complaint surges come from daily counts, not from one text: checked every run so
+        # that the risk team hears of one in the same routing pass.
+        for _ in detect_surges(session, now, index=index):
+            processed.signals += 1
+            processed.by_type["complaint_surge"] += 1
         routed = route_pending(session=session, rules=routing_rules(settings), now=now)
     return processed, routed
+
+
+# One live name index per database (engine): a process that serves several databases, or a
+# test suite that makes a fresh one per test, never sees another's portfolio.
+_HOLDERS: weakref.WeakKeyDictionary[Engine, IndexHolder] = weakref.WeakKeyDictionary()
+_HOLDERS_LOCK = threading.Lock()
+
+
+def portfolio_version(session: Session) -> str:
+    """A hash of every name-bearing field of the portfolio: it changes whenever the index
+    would. (Counts and timestamps are not enough: a database emptied and refilled, as tests
+    do, can repeat them with other names; reading five columns costs far less than a rebuild.)"""
+    table = Company.__table__  # type: ignore[attr-defined]
+    c = table.c
+    query = (
+        table.select()
+        .with_only_columns(c.id, c.legal_name, c.aliases, c.ticker, c.tax_number)
+        .order_by(c.id)
+    )
+    digest = hashlib.blake2b(digest_size=16)
+    for row in session.execute(query):
+        digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
+
+
+def current_index(engine: Engine, session: Session) -> NameIndex:
+    """The engine's name index, rebuilt (and swapped in with one assignment) only when the
+    portfolio version has changed since it was built."""
+    with _HOLDERS_LOCK:
+        holder = _HOLDERS.get(engine)
+        if holder is None:
+            holder = _HOLDERS[engine] = IndexHolder()
+    version = portfolio_version(session)
+    if holder.portfolio_version != version:
+        with holder.rebuilding:  # one rebuild at a time; readers keep the old index meanwhile
+            if holder.portfolio_version != version:
+                holder.swap(build_index(session))
+                holder.portfolio_version = version
+    return holder.index
 
 
 @dataclass
@@ -137,4 +190,3 @@ def _write(stem: Path, html: str, text: str) -> list[Path]:
     html_path.write_text(html, encoding="utf-8")
     text_path.write_text(text, encoding="utf-8")
     return [html_path, text_path]
-
