@@ -198,6 +198,23 @@ class CueClassifier:
         """parse() then hits()."""
         return self.hits(self.parse(text, lang), lang, text)
 
+    def classify_many(self, texts: list[tuple[str, str]]) -> list[list[CueHit]]:
+        """classify() for many (text, language) pairs, with one model call per language:
+        the sentence model costs ~10 ms a call but ~0.2 ms a sentence."""
+        by_lang: dict[str, list[int]] = {}
+        for i, (_, lang) in enumerate(texts):
+            by_lang.setdefault(lang if lang in self._nlp else "en", []).append(i)
+        out: list[list[CueHit]] = [[] for _ in texts]
+        for lang, indexes in by_lang.items():
+            batch = [texts[i][0] for i in indexes]
+            rule_hits = [
+                self._rule_hits(doc, lang, text)
+                for text, doc in zip(batch, self.pipe(batch, lang), strict=True)
+            ]
+            for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
+                out[i] = hits
+        return out
+
     def hits(self, doc: Doc, lang: str, text: str | None = None) -> list[CueHit]:
         """Every (sentence, type) with a cue; negated ones keep a lowered probability.
 
@@ -206,9 +223,12 @@ class CueClassifier:
         """
         lang = lang if lang in self._nlp else "en"
         text = doc.text if text is None else text
+        return self._with_model([self._rule_hits(doc, lang, text)], lang)[0]
+
+    def _rule_hits(self, doc: Doc, lang: str, text: str) -> list[CueHit]:
         matches = self._matches(doc, lang, text)
         if not matches:
-            return self._with_model([], lang, text)
+            return []
         starts = sentence_starts(text)
 
         def sentence_of(token: int) -> tuple[int, int]:
@@ -242,34 +262,35 @@ class CueClassifier:
                 sentence_end=bounds[1],
                 negated=denied,
             )
-        return self._with_model(list(found.values()), lang, text)
+        return list(found.values())
 
-    def _with_model(self, hits: list[CueHit], lang: str, text: str) -> list[CueHit]:
+    def _with_model(self, documents: list[list[CueHit]], lang: str) -> list[list[CueHit]]:
         """Re-weigh each cue hit by how much its sentence reads like the type to the
         trained model: probability = rule confidence × (MODEL_BASE + model probability),
         capped at MODEL_CAP. A cue in a sentence the model finds typical rises; an odd one
         falls below the signal threshold. Types the model saw too few examples of keep the
         rule's probability (see SentenceModel.trusted). Sentences without a cue are not
-        scored: on the English sample, model-only hits (p ≥ 0.8) added false positives only."""
+        scored: on the English sample, model-only hits (p ≥ 0.8) added false positives only.
+        One model call for all the documents' sentences."""
         model = self.models.get(lang)
-        if model is None or not hits:
-            return hits
-        sentences = sorted({(h.sentence_start, h.sentence) for h in hits})
-        rows = dict(
-            zip(
-                (start for start, _ in sentences),
-                model.probabilities([sentence for _, sentence in sentences]),
-                strict=True,
-            )
-        )
+        if model is None:
+            return documents
+        wanted = sorted({h.sentence for hits in documents for h in hits if h.type in model.trusted})
+        rows = dict(zip(wanted, model.probabilities(wanted), strict=True))
         rescored = []
-        for hit in hits:
-            p_model = rows[hit.sentence_start].get(hit.type)
-            if p_model is None or hit.type not in model.trusted:
-                rescored.append(hit)
-                continue
-            probability = min(MODEL_CAP, hit.probability * (MODEL_BASE + p_model))
-            rescored.append(
-                replace(hit, probability=round(probability, 4), model_probability=round(p_model, 4))
-            )
+        for hits in documents:
+            out = []
+            for hit in hits:
+                row = rows.get(hit.sentence)
+                if row is None or hit.type not in row:
+                    out.append(hit)
+                    continue
+                p_model = row[hit.type]
+                probability = min(MODEL_CAP, hit.probability * (MODEL_BASE + p_model))
+                out.append(
+                    replace(
+                        hit, probability=round(probability, 4), model_probability=round(p_model, 4)
+                    )
+                )
+            rescored.append(out)
         return rescored

@@ -78,8 +78,19 @@ def process(
         ).all()
         if not batch:
             break
+        linked = []
         for document in batch:
-            _process_document(session, document, now, classifier, index, report)
+            text = document_text(document.title, document.text)
+            hits = _link_document(session, document, index, report, text)
+            if hits:
+                linked.append((document, text, hits))
+        languages = [d.language or guess_language(text) for d, text, _ in linked]
+        cues = classifier.classify_many(
+            [(text, lang) for (_, text, _), lang in zip(linked, languages, strict=True)]
+        )
+        for (document, text, hits), language, found in zip(linked, languages, cues, strict=True):
+            _store_signals(session, document, text, hits, language, found, classifier, now, report)
+        for document in batch:
             document.processed_at = now
             session.add(document)
         session.flush()
@@ -95,19 +106,14 @@ def process(
     return report
 
 
-def _process_document(
-    session: Session,
-    document: Document,
-    now: datetime,
-    classifier: CueClassifier,
-    index: NameIndex,
-    report: ProcessReport,
-) -> None:
+def _link_document(
+    session: Session, document: Document, index: NameIndex, report: ProcessReport, text: str
+) -> list[NameHit]:
+    """Store the document's mentions and return them."""
     assert document.id is not None
-    text = document_text(document.title, document.text)
     hits = link(index, text)
     if not hits:
-        return
+        return []
     insert_ignore(
         session,
         Mention,
@@ -127,10 +133,24 @@ def _process_document(
         keys=["document_id", "company_id", "start"],
     )
     report.mentions += len(hits)
-    language = document.language or guess_language(text)
+    return hits
+
+
+def _store_signals(
+    session: Session,
+    document: Document,
+    text: str,
+    hits: list[NameHit],
+    language: str,
+    cues: list[CueHit],
+    classifier: CueClassifier,
+    now: datetime,
+    report: ProcessReport,
+) -> None:
+    """Give each cue to its companies and keep the surest cue per (company, type)."""
     starts = sentence_starts(text)
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
-    for cue in classifier.classify(text, language):
+    for cue in cues:
         previous = _previous_start(starts, cue.sentence_start)
         for mention, certainty in attribute(cue, hits, previous, text, language):
             probability = cue.probability * certainty
