@@ -138,9 +138,7 @@ class NameIndex:
                         | needs_capital
                     )
                     self._confidences.append(confidence)
-                key = name[0]
-                if "'" in key:  # the text side turns apostrophes into spaces too
-                    key = " ".join(key.replace("'", " ").split())
+                key = name[0]  # an inner apostrophe stays, as match_form keeps it in texts
                 owners = get_owners(key)
                 if owners is None:
                     by_key[key] = [shifted | flag]

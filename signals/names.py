@@ -32,6 +32,7 @@ from signals.normalize import (
     connector_variants,
     fold,
     generic_words,
+    match_form,
     strip_legal_forms,
     strip_trailing_legal_forms,
     words,
@@ -280,6 +281,14 @@ def derived(
     if core != full:
         # One word left of a longer name ("Fitch" of "Fitch Ratings"): a name only capitalised.
         add(core, "legal", 0.95 if len(core) > 1 else 0.9, capital=len(core) == 1)
+    if len(full) > 1 and ("'" in legal_name or "’" in legal_name):
+        # "Angie's List": words() drops an inner possessive that texts keep, straight or curly
+        # (match_form turns the curly one into a space).
+        kept = strip_legal_forms(
+            strip_trailing_legal_forms(match_form(legal_name.replace("’", "'")).split())
+        )
+        add(kept, "legal", 0.97)
+        add(" ".join(kept).replace("'", " ").split(), "legal", 0.97)
     codes: list[str] = []
     for alias in aliases:
         if alias[-1:].isdigit() and (normalize_isin(alias) or normalize_vkn(alias)):

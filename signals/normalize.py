@@ -162,7 +162,7 @@ def forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 def generic_words() -> frozenset[str]:
     """Words too common to name a company by themselves (data/generic_words.yml)."""
     raw = yaml.safe_load((DATA / "generic_words.yml").read_text(encoding="utf-8"))
-    return frozenset(fold(word) for word in raw["words"] + raw["places"])
+    return frozenset(fold(word) for word in raw["words"] + raw["places"] + raw.get("codes", []))
 
 
 def strip_legal_forms(tokens: list[str]) -> list[str]:

@@ -118,3 +118,15 @@ def test_a_parenthesis_that_spells_out_the_words_before_is_no_ticker() -> None:
     assert found("Otomotiv Distribütörleri Derneği (ODD) verileri açıklandı.") == {}
     hits = [h for h in INDEX.find("Oddity Tech (ODD) rose.") if h.method == "identifier"]
     assert [h.company_id for h in hits] == [8]
+
+
+def test_a_ticker_that_is_a_currency_code_needs_the_company_named() -> None:
+    index = NameIndex.build([CompanyRecord(1, "Nokia Oyj", [], "NOK", None)])
+    assert index.find("The contract is worth 1,000,000 NOK excluding VAT.") == []
+    assert {h.company_id for h in index.find("Nokia (NOK) won the 1,000,000 NOK deal.")} == {1}
+
+
+def test_an_inner_apostrophe_in_a_name_links_straight_or_curly() -> None:
+    index = NameIndex.build([CompanyRecord(1, "Angie's List Inc.", [], None, None)])
+    for text in ("Angie's List rose after its IPO.", "Angie’s List rose after its IPO."):
+        assert {h.company_id for h in index.find(text)} == {1}, text
