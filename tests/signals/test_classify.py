@@ -109,3 +109,10 @@ def test_brink_of_bankruptcy_is_not_insolvency(classifier: CueClassifier) -> Non
     assert "insolvency" not in _asserted(classifier, "Firma iflasın eşiğine geldi.")
     assert "insolvency" not in _asserted(classifier, "It is on the brink of bankruptcy.", "en")
     assert "insolvency" in _asserted(classifier, "Firma iflas etti.")
+
+
+def test_putting_up_for_sale_needs_an_asset(classifier: CueClassifier) -> None:
+    assert "asset_sale" in _asserted(classifier, "Şirket genel merkez binasını satışa çıkardı.")
+    assert "asset_sale" in _asserted(classifier, "Holding otelini yeniden satışa çıkardı.")
+    product = "Balları kavanozlara koyarak satışa çıkaracağız."
+    assert "asset_sale" not in _asserted(classifier, product)
