@@ -34,6 +34,7 @@ _TR_DATIVE = re.compile(r"['’]?[yn]?[ae]\b", re.IGNORECASE)
 _TR_AGENT = re.compile(r"(?:['’]\w{1,4})?\s+tarafından\b", re.IGNORECASE)
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$", re.IGNORECASE)
 _EN_ACTIVE_LEGAL = re.compile(r"(?:sue[sd]?|suing|accuse[sd]?|accusing|charged)\b", re.I)
+_EN_SELLING = re.compile(r"(?:sold|sells?|selling|divest\w*|spun|spin)\b", re.IGNORECASE)
 _EN_BEFORE = re.compile(r"\b(?:against|to|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?:&|/|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b)", re.IGNORECASE)
 # What may stand between two companies of one list.
@@ -101,6 +102,10 @@ def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> 
     if hit.type == "asset_sale":
         if lang == "tr":
             return [g for g in groups if not _TR_DATIVE.match(text, g[-1].end)]
+        # "Abbott spun off AbbVie", "sold its unit Marinol to …": after a selling verb come
+        # the asset and the buyer; the seller is named before it.
+        if _EN_SELLING.match(text, hit.cue_start):
+            groups = [g for g in groups if g[0].start < hit.cue_start]
         return [g for g in groups if not _EN_BEFORE.search(text, 0, g[0].start)]
     return groups
 

@@ -72,3 +72,10 @@ def test_unrelated_cue_hit_type_keeps_nearest_subject() -> None:
                  len(text), False)  # fmt: skip
     owners = attribute(hit, _mentions(text, {"Ford": 1, "Tofaş": 2}), None, text, "tr")
     assert {m.company_id for m, _ in owners} == {1, 2}
+
+
+def test_english_seller_is_named_before_the_selling_verb(classifier: CueClassifier) -> None:
+    text = "Abbott spun off AbbVie as a separate company."
+    (hit,) = [h for h in classifier.classify(text, "en") if h.type == "asset_sale"]
+    mentions = _mentions(text, {"Abbott": 1, "AbbVie": 2})
+    assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "en")] == [1]

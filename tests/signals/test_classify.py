@@ -116,3 +116,13 @@ def test_putting_up_for_sale_needs_an_asset(classifier: CueClassifier) -> None:
     assert "asset_sale" in _asserted(classifier, "Holding otelini yeniden satışa çıkardı.")
     product = "Balları kavanozlara koyarak satışa çıkaracağız."
     assert "asset_sale" not in _asserted(classifier, product)
+
+
+def test_english_cues_that_name_no_event(classifier: CueClassifier) -> None:
+    for text, absent in (
+        ("AbbVie will present studies on two investigational treatments.", "lawsuit"),
+        ("Ford is investing heavily in new technologies.", "investment_statement"),
+        ("Goldman earned a higher yield on its loan portfolio.", "asset_sale"),
+    ):
+        assert absent not in _asserted(classifier, text, "en"), text
+    assert "lawsuit" in _asserted(classifier, "The SEC opened an investigation into Acme.", "en")
