@@ -126,3 +126,10 @@ def test_english_cues_that_name_no_event(classifier: CueClassifier) -> None:
     ):
         assert absent not in _asserted(classifier, text, "en"), text
     assert "lawsuit" in _asserted(classifier, "The SEC opened an investigation into Acme.", "en")
+
+
+def test_commissioning_and_new_facilities_are_capacity(classifier: CueClassifier) -> None:
+    assert "capacity_increase" in _asserted(classifier, "Şirket Samsun santralini devreye aldı.")
+    assert "capacity_increase" not in _asserted(classifier, "Santral henüz devreye alınmadı.")
+    english = "Facebook is expanding its U.K. headquarters in London."
+    assert "capacity_increase" in _asserted(classifier, english, "en")
