@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from alerts.errors import AlertNotFound, InvalidFeedback
 from alerts.models import Alert
+from alerts.outbox import enqueue_alert_webhook
 from alerts.routing import Decision, PreviousAlert, RoutingRules, decide, recipients
 from collectors.models import Story
 from signals.models import Company, Manager, Signal
@@ -28,11 +29,19 @@ class RouteReport:
     created: int = 0
     raised: int = 0
     suppressed: int = 0
+    webhooks: int = 0
     per_recipient: Counter[str] = field(default_factory=Counter)
+    created_ids: list[int] = field(default_factory=list)
 
 
-def route_pending(*, session: Session, rules: RoutingRules, now: datetime) -> RouteReport:
-    """Turn every signal not routed yet into alerts; a rerun creates nothing new."""
+def route_pending(
+    *, session: Session, rules: RoutingRules, now: datetime, webhook_url: str | None = None
+) -> RouteReport:
+    """Turn every signal not routed yet into alerts; a rerun creates nothing new.
+
+    With a `webhook_url`, every new (not suppressed) alert also gets one webhook delivery in
+    the outbox, enqueued after the whole run so that its body carries every signal the run
+    grouped into it; the outbox key (one per alert) keeps a second enqueue from doubling it."""
     report = RouteReport()
     pending = session.exec(
         select(Signal).where(col(Signal.routed_at).is_(None)).order_by(col(Signal.score).desc())
@@ -63,12 +72,21 @@ def route_pending(*, session: Session, rules: RoutingRules, now: datetime) -> Ro
         session.add(signal)
         report.signals += 1
         session.flush()
+    if webhook_url:
+        for alert_id in report.created_ids:
+            alert = session.get(Alert, alert_id)
+            if alert is not None and enqueue_alert_webhook(
+                session=session, alert=alert, url=webhook_url, now=now
+            ):
+                report.webhooks += 1
+        session.flush()
     log.info(
-        "routed %d signals: %d alerts created, %d raised, %d suppressed",
+        "routed %d signals: %d alerts created, %d raised, %d suppressed, %d webhooks queued",
         report.signals,
         report.created,
         report.raised,
         report.suppressed,
+        report.webhooks,
     )
     return report
 
@@ -125,8 +143,10 @@ def _apply(
     if decision.suppression_reason:
         report.suppressed += 1
     else:
+        assert alert.id is not None
         report.created += 1
         report.per_recipient[decision.recipient] += 1
+        report.created_ids.append(alert.id)
 
 
 def acknowledge(*, session: Session, alert_id: int, now: datetime) -> Alert:

@@ -15,7 +15,12 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from alerts.digest import build_digest, recipients_for_day
-from alerts.outbox import DeliveryReport, deliver_due, enqueue_digest_email
+from alerts.outbox import (
+    DeliveryReport,
+    deliver_due,
+    deliver_webhooks_due,
+    enqueue_digest_email,
+)
 from alerts.routing import RoutingRules
 from alerts.service import RouteReport, route_pending
 from alerts.source_health import notify_admins
@@ -86,7 +91,12 @@ def process_job(
         for _ in detect_surges(session, now, index=index):
             processed.signals += 1
             processed.by_type["complaint_surge"] += 1
-        routed = route_pending(session=session, rules=routing_rules(settings), now=now)
+        routed = route_pending(
+            session=session,
+            rules=routing_rules(settings),
+            now=now,
+            webhook_url=settings.webhook_url,
+        )
     return processed, routed
 
 
@@ -176,12 +186,31 @@ def source_health_job(engine: Engine, settings: Settings, *, now: datetime) -> i
 
 
 def deliver_job(engine: Engine, settings: Settings, *, now: datetime) -> DeliveryReport:
-    """Send whatever the outbox has due."""
-    assert settings.smtp_url is not None
+    """Send whatever the outbox has due: e-mail when SMTP is set, webhooks when their URL is."""
+    total = DeliveryReport()
+    reports: list[DeliveryReport] = []
     with session_scope(engine) as session:
-        return deliver_due(
-            session=session, smtp_url=settings.smtp_url, sender=settings.smtp_from, now=now
-        )
+        if settings.smtp_url:
+            reports.append(
+                deliver_due(
+                    session=session, smtp_url=settings.smtp_url, sender=settings.smtp_from, now=now
+                )
+            )
+        if settings.webhook_url and settings.webhook_secret is not None:
+            reports.append(
+                deliver_webhooks_due(
+                    session=session,
+                    secret=settings.webhook_secret.get_secret_value(),
+                    now=now,
+                    timeout=settings.webhook_timeout_seconds,
+                    max_attempts=settings.webhook_max_attempts,
+                )
+            )
+    for report in reports:
+        total.sent += report.sent
+        total.failed += report.failed
+        total.dead += report.dead
+    return total
 
 
 def _write(stem: Path, html: str, text: str) -> list[Path]:

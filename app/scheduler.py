@@ -53,7 +53,7 @@ def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
         hours=1,
         id="source_health",
     )
-    if settings.smtp_url:
+    if settings.smtp_url or settings.webhook_url:
         scheduler.add_job(
             lambda: jobs.deliver_job(engine, settings, now=utcnow()),
             "interval",

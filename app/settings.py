@@ -5,7 +5,9 @@ from __future__ import annotations
 import ipaddress
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -29,6 +31,13 @@ class Settings(BaseSettings):
     risk_team_email: str = "risk@bank.example"
     admin_email: str = "radar-admin@bank.example"  # source-health notices
 
+    # Signed webhooks to the CRM: one POST per new alert (none when the URL is unset). The URL
+    # is the admin's, so it may be internal: it is not subject to RADAR_ALLOWED_NETWORKS.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None  # HMAC-SHA256 key; required with the URL
+    webhook_max_attempts: int = 8
+    webhook_timeout_seconds: float = 10.0
+
     use_trained_models: bool = True
     distress_risk_threshold: float = 0.25
     repeat_window_hours: int = 72
@@ -36,6 +45,27 @@ class Settings(BaseSettings):
     out_dir: Path = Path("out")
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _check_webhook(self) -> Settings:
+        if self.webhook_url is None:
+            return self
+        parts = urlsplit(self.webhook_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"RADAR_WEBHOOK_URL must be an http(s) URL, not {self.webhook_url!r}")
+        if self.webhook_secret is None or not self.webhook_secret.get_secret_value():
+            raise ValueError(
+                "RADAR_WEBHOOK_SECRET is required when RADAR_WEBHOOK_URL is set "
+                "(the key that signs every webhook body)"
+            )
+        if self.webhook_max_attempts < 1:
+            raise ValueError("RADAR_WEBHOOK_MAX_ATTEMPTS must be at least 1")
+        return self
 
     @cached_property
     def allowed_network_list(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
@@ -51,3 +52,12 @@ def test_scheduler_jobs_do_not_overlap_and_run(engine: Engine, settings: Setting
         jobs["process"].func()
     finally:
         scheduler.shutdown(wait=False)
+
+
+def test_webhooks_alone_schedule_the_delivery_job(engine: Engine, settings: Settings) -> None:
+    assert "deliver" not in {job.id for job in build_scheduler(settings, engine).get_jobs()}
+    with_webhooks = settings.model_copy(
+        update={"webhook_url": "http://127.0.0.1:9/hook", "webhook_secret": SecretStr("s")}
+    )
+    assert with_webhooks.smtp_url is None
+    assert "deliver" in {job.id for job in build_scheduler(with_webhooks, engine).get_jobs()}
