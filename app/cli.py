@@ -283,10 +283,11 @@ def eval_command(
 
 @app.command()
 def train() -> None:
-    """Train the sentence classifiers (fixed seed) into models/ from the repository's data."""
+    """Train the sentence models (fixed seed) into signals/data/models/ from the repository's
+    data (English also reads ../shared/data/sentivent_silver); commit what it writes."""
     from app.training import train_all
 
-    with console.status("training (about a minute per language)…"):
+    with console.status("training (about 30 s)…"):
         report = train_all()
     for lang, figures in report.items():
         console.print(f"{lang}: {figures}")
