@@ -9,9 +9,9 @@ rule, not the longest as RFC 9309 does).
 
 - 2xx: the rules apply (the first `max_bytes` of the file are read; RFC 9309 asks for 500 KiB).
 - 4xx (404, 403, ...): no rules, everything allowed (RFC 9309 "unavailable").
-- 5xx, 429, timeout, connection error, too many redirects: allowed, logged, and asked again
-  after `retry_seconds`. RFC 9309 would assume a full disallow here; Radar reads public pages
-  on a schedule and records failures itself, so a broken robots.txt does not stop a source.
+- 5xx, 429, timeout, connection error, too many redirects: everything disallowed, as RFC 9309
+  asks ("unreachable"), logged, and asked again after `retry_seconds`: a site in trouble is
+  left alone, and the source's health shows why.
 - A refusal by the SSRF gate is not an answer: SourceUrlRefused propagates.
 
 Errors: `RobotsDisallowed` is defined here (collectors/errors.py is shared) as a subclass of
@@ -49,8 +49,9 @@ class RobotsDisallowed(FetchFailed):
 
 @dataclass(frozen=True)
 class _Entry:
-    rules: RobotFileParser | None  # None: no usable robots.txt, everything allowed
+    rules: RobotFileParser | None  # None: no rules (4xx), everything allowed
     expires_at: float
+    unreachable: bool = False  # 5xx, 429 or no answer: everything disallowed until expiry
 
 
 class RobotsCache:
@@ -74,9 +75,17 @@ class RobotsCache:
     def check(self, client: httpx.Client, url: str) -> None:
         """Raise RobotsDisallowed if robots.txt forbids `url` for the client's User-Agent."""
         if not self.allowed(client, url):
+            origin = _origin(httpx.URL(url))
+            with self._lock:
+                entry = self._entries.get(origin)
+            if entry is not None and entry.unreachable:
+                raise RobotsDisallowed(
+                    f"robots.txt of {origin} is unreachable (5xx, 429 or no answer): "
+                    "the site is left alone until it answers (RFC 9309)"
+                )
             agent = client.headers.get("user-agent", "*")
             raise RobotsDisallowed(
-                f"robots.txt of {_origin(httpx.URL(url))} disallows {url} for User-Agent {agent!r}"
+                f"robots.txt of {origin} disallows {url} for User-Agent {agent!r}"
             )
 
     def allowed(self, client: httpx.Client, url: str) -> bool:
@@ -96,6 +105,8 @@ class RobotsCache:
             entry = self._load(client, origin, now)
             with self._lock:
                 self._entries[origin] = entry
+        if entry.unreachable:
+            return False
         if entry.rules is None:
             return True
         return entry.rules.can_fetch(client.headers.get("user-agent", "*"), url)
@@ -107,21 +118,23 @@ class RobotsCache:
                 status = response.status_code
                 if status == 429 or status >= 500:
                     log.warning(
-                        "robots.txt %s answered HTTP %d: treated as allowed", robots_url, status
+                        "robots.txt %s answered HTTP %d: site left alone for now",
+                        robots_url,
+                        status,
                     )
-                    return _Entry(None, now + self.retry_seconds)
+                    return _Entry(None, now + self.retry_seconds, unreachable=True)
                 if not 200 <= status < 300:
                     # 4xx means "no rules" (RFC 9309); a redirect left over is the same.
                     return _Entry(None, now + self.ttl_seconds)
                 body = self._read_capped(response)
         except (httpx.HTTPError, BodyTooLarge) as exc:
             log.warning(
-                "robots.txt %s unreachable (%s: %s): treated as allowed",
+                "robots.txt %s unreachable (%s: %s): site left alone for now",
                 robots_url,
                 type(exc).__name__,
                 exc,
             )
-            return _Entry(None, now + self.retry_seconds)
+            return _Entry(None, now + self.retry_seconds, unreachable=True)
         rules = RobotFileParser(robots_url)
         rules.parse(body.decode("utf-8", errors="replace").splitlines())
         return _Entry(rules, now + self.ttl_seconds)

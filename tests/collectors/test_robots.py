@@ -88,14 +88,19 @@ def test_a_missing_robots_txt_allows_everything(feed_server: FaultServer) -> Non
 
 
 @pytest.mark.parametrize("fault", [{"status": "503"}, {"delay": "1"}])
-def test_an_unreachable_robots_txt_allows_and_is_logged(
+def test_an_unreachable_robots_txt_leaves_the_site_alone(
     site: FaultServer, fault: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
+    """RFC 9309: a robots.txt that answers 5xx or not at all means "disallow everything"."""
     site.override("/robots.txt", **fault)
-    with caplog.at_level(logging.WARNING, "radar.collectors"), _client(timeout=0.3) as client:
-        response = fetch(client, site.url("/private/notice.xml"), **FAST, respect_robots=True)
-    assert response.status == 200
-    assert any("robots.txt" in r.message and "allowed" in r.message for r in caplog.records)
+    with (
+        caplog.at_level(logging.WARNING, "radar.collectors"),
+        _client(timeout=0.3) as client,
+        pytest.raises(RobotsDisallowed, match="unreachable"),
+    ):
+        fetch(client, site.url("/notice.xml"), **FAST, respect_robots=True)
+    assert site.hits("/notice.xml") == 0  # a path the rules would allow
+    assert any("robots.txt" in r.message and "left alone" in r.message for r in caplog.records)
 
 
 def test_rules_are_cached_until_they_expire(site: FaultServer) -> None:
@@ -116,9 +121,10 @@ def test_an_unreachable_robots_txt_is_asked_again_sooner(site: FaultServer) -> N
     with _client() as client:
         cache = RobotsCache(ttl_seconds=3600, retry_seconds=30, clock=lambda: now[0])
         set_robots_cache(client, cache)
-        assert cache.allowed(client, site.url("/private/notice.xml"))
+        assert not cache.allowed(client, site.url("/notice.xml"))  # unreachable: all disallowed
         site.clear("/robots.txt")
         now[0] = 31.0
+        assert cache.allowed(client, site.url("/notice.xml"))  # asked again: rules apply
         assert not cache.allowed(client, site.url("/private/notice.xml"))
 
 
