@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from signals import textcat
+from signals.classify import CueClassifier
 from signals.lexicon import load_taxonomy
+from signals.pipeline import SIGNAL_THRESHOLD
 from signals.textcat import Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,10 +98,52 @@ def train_all(out: Path = textcat.MODELS) -> dict[str, dict[str, Any]]:
         random.Random(textcat.SEED).shuffle(shuffled)
         cut = len(shuffled) // 5
         held, rest = shuffled[:cut], shuffled[cut:]
-        scores = textcat.evaluate(textcat.train(rest, types), held)
+        scored = textcat.train(rest, types)
+        scores = textcat.evaluate(scored, held)
+        trusted = types_the_model_improves(scored, held, lang)
         final = textcat.train(sentences, types)
-        final.meta.update({"lang": lang, "held_out_20pct": scores, "seed": textcat.SEED})
+        final.meta.update(
+            {
+                "lang": lang,
+                "held_out_20pct": scores,
+                "trusted": sorted(trusted),
+                "seed": textcat.SEED,
+            }
+        )
         final.save(textcat.model_path(lang, out))
         positives = sum(bool(s.labels) for s in sentences)
-        report[lang] = {"sentences": len(sentences), "positives": positives, **scores}
+        report[lang] = {
+            "sentences": len(sentences),
+            "positives": positives,
+            **scores,
+            "re-weighs": sorted(trusted),
+        }
     return report
+
+
+def types_the_model_improves(
+    model: textcat.SentenceModel, held: list[Sentence], lang: str
+) -> set[str]:
+    """Types whose sentence-level F1 on held-out sentences is at least as good with the
+    model re-weighing the cue hits as with the cue rules alone (and that the rules hit at
+    all there): the model is only let loose where it has shown it helps."""
+    taxonomy = load_taxonomy()
+    rules = CueClassifier(taxonomy)
+    with_model = CueClassifier(taxonomy, {lang: model})
+    texts = [(s.text, lang) for s in held]
+    counts: dict[str, list[Counter[str]]] = {}
+    for name, classifier in (("rules", rules), ("model", with_model)):
+        tally: list[Counter[str]] = [Counter(), Counter(), Counter()]  # tp, fp, fn
+        for sentence, hits in zip(held, classifier.classify_many(texts), strict=True):
+            found = {h.type for h in hits if h.probability >= SIGNAL_THRESHOLD}
+            tally[0].update(found & sentence.labels)
+            tally[1].update(found - sentence.labels)
+            tally[2].update(sentence.labels - found)
+        counts[name] = tally
+
+    def f1(name: str, t: str) -> float:
+        tp, fp, fn = (c[t] for c in counts[name])
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    hit_by_rules = {t for t in model.trusted if counts["rules"][0][t] + counts["rules"][1][t]}
+    return {t for t in hit_by_rules if f1("model", t) >= f1("rules", t)}

@@ -53,7 +53,9 @@ class SentenceModel:
         self.types = tuple(types)
         self.meta = meta
         positives = meta.get("positives", {})
-        self.trusted = frozenset(t for t in self.types if positives.get(t, 0) >= MIN_POSITIVES)
+        enough = frozenset(t for t in self.types if positives.get(t, 0) >= MIN_POSITIVES)
+        # `radar train` keeps only the types where re-weighing beat the rules on held-out data.
+        self.trusted = frozenset(meta["trusted"]) & enough if "trusted" in meta else enough
 
     def probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
         """{type: probability} for each sentence."""

@@ -65,4 +65,5 @@ def test_model_reweighs_rule_hits() -> None:
 def test_committed_models_load() -> None:
     for lang in ("tr", "en"):
         model = textcat.load(lang)
-        assert model is not None and "lawsuit" in model.trusted
+        assert model is not None and model.meta["lang"] == lang
+        assert model.trusted and model.trusted <= set(model.meta["trusted"])
