@@ -35,13 +35,14 @@ _TR_AGENT = re.compile(r"(?:['’]\w{1,4})?\s+tarafından\b", re.IGNORECASE)
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$", re.IGNORECASE)
 _EN_ACTIVE_LEGAL = re.compile(r"(?:sue[sd]?|suing|accuse[sd]?|accusing|charged)\b", re.I)
 _EN_SELLING = re.compile(r"(?:sold|sells?|selling|divest\w*|spun|spin)\b", re.IGNORECASE)
+# The buyer of an asset sale ("to Globex"); "from" and "by" name the seller.
+_EN_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_BEFORE = re.compile(r"\b(?:against|to|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_CONJUNCTION = re.compile(r"(?:&|/|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b)", re.IGNORECASE)
+_JOINER = r"&|/|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b"
+_CONJUNCTION = re.compile(_JOINER, re.IGNORECASE)
 # What may stand between two companies of one list.
 _LIST_GAP = re.compile(
-    r"^(?:['’]\w{1,5})?\s*(?:,|;|/|&|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b)\s*"
-    r"(?:\b(?:and|ve|ile)\b\s*)?$",
-    re.IGNORECASE,
+    rf"^(?:['’]\w{{1,5}})?\s*(?:,|;|{_JOINER})\s*(?:\b(?:and|ve|ile)\b\s*)?$", re.IGNORECASE
 )
 
 
@@ -106,7 +107,7 @@ def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> 
         # the asset and the buyer; the seller is named before it.
         if _EN_SELLING.match(text, hit.cue_start):
             groups = [g for g in groups if g[0].start < hit.cue_start]
-        return [g for g in groups if not _EN_BEFORE.search(text, 0, g[0].start)]
+        return [g for g in groups if not _EN_TO.search(text, hit.sentence_start, g[0].start)]
     return groups
 
 

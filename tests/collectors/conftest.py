@@ -25,7 +25,8 @@ def feed_server() -> Iterator[FaultServer]:
 
 @pytest.fixture
 def http_client() -> Iterator[httpx.Client]:
-    """The polite http_client, allowed to reach loopback only (as tests and the demo are)."""
+    """The polite client, allowed to reach loopback only (as tests and the demo are), without
+    the per-host interval: tests fetch many pages from one host."""
     with make_client(
         timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
     ) as c:

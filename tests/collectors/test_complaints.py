@@ -25,7 +25,6 @@ from collectors.complaints import (
     parse_site_date,
 )
 from collectors.errors import FetchFailed, InvalidSource, ParseFailed
-from collectors.http import make_client
 from collectors.models import ComplaintCount, Document, Source
 from collectors.runner import add_source, collect
 from tests.collectors.conftest import FEEDS, LOOPBACK
@@ -54,15 +53,6 @@ PERSONAL = [
     "Kaya",
 ]
 ISTANBUL = timezone(timedelta(hours=3))
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    """The polite client without the per-host interval: these tests fetch many pages."""
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 @pytest.fixture

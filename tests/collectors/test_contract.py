@@ -86,15 +86,6 @@ def feed_server(kind: str) -> Iterator[FaultServer]:
         yield server
 
 
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    """The polite client without the per-host interval (kinds that fetch several URLs)."""
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
-
-
 # Recorded feeds link to real sites: the rss kind must not fetch their articles here.
 KIND_OPTIONS: dict[str, dict[str, int]] = {"rss": {"max_articles": 0}}
 

@@ -13,23 +13,13 @@ import pytest
 from collectors.base import RawItem, SourceSpec
 from collectors.disclosures import ITEMS_8K, DisclosuresCollector, feed_format, parse_kap_date
 from collectors.errors import ParseFailed
-from collectors.http import make_client
-from tests.collectors.conftest import FEEDS, LOOPBACK
+from tests.collectors.conftest import FEEDS
 from tests.http_server import FaultServer
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 FIXTURES = FEEDS.parent
 ISTANBUL = timezone(timedelta(hours=3))
 NEW_YORK_EDT = timezone(timedelta(hours=-4))
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    """The polite client without the per-host interval: these tests fetch many pages."""
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 @pytest.fixture

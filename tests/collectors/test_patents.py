@@ -7,7 +7,6 @@ import logging
 import shutil
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from sqlmodel import Session, col, select
 
 from collectors.base import RawItem, SourceSpec
 from collectors.errors import BodyTooLarge, ParseFailed
-from collectors.http import make_client
 from collectors.models import Document
 from collectors.patents import PATENT_FORMATS, PatentsCollector, parse_uspto, render
 from collectors.runner import add_source, collect
@@ -37,14 +35,6 @@ def _items(name: str) -> list[RawItem]:
 def _one(name: str) -> RawItem:
     (item,) = _items(name)
     return item
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 def _collector(**options: int) -> PatentsCollector:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,7 +16,6 @@ from sqlmodel import Session, col, func, select
 
 from collectors import registry
 from collectors.base import FetchResult, RawItem, SourceSpec
-from collectors.http import make_client
 from collectors.models import Document, Story
 from collectors.runner import add_source, collect
 from collectors.stories import StoryIndex, fold, shingles, signature
@@ -45,14 +43,6 @@ def _syndicated(text: str) -> str:
 
 SINPAS = _article("tr_ekonomi_1.xml", 73)  # 204 words: Sinpaş's third Ankara project
 FCA = _article("tr_ekonomi_1.xml", 375)  # another economy article: a fine for Lloyds
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 # --- the index on its own ------------------------------------------------------------------

@@ -15,7 +15,6 @@ from sqlmodel import Session, select
 
 from collectors.base import RawItem, SourceSpec
 from collectors.errors import FetchFailed, ParseFailed
-from collectors.http import make_client
 from collectors.models import Document
 from collectors.runner import add_source, collect
 from collectors.tenders import TED_SCHEMAS, TendersCollector, parse_listing, parse_notice
@@ -35,14 +34,6 @@ def _notice(name: str) -> RawItem:
 def ted_server() -> Iterator[FaultServer]:
     with FaultServer(TED) as server:
         yield server
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 def _collector(max_notices: int = 50) -> TendersCollector:

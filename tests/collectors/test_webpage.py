@@ -15,7 +15,6 @@ from sqlmodel import Session, col, select
 
 from collectors.base import FetchResult, SourceSpec
 from collectors.errors import ParseFailed
-from collectors.http import make_client
 from collectors.models import Document
 from collectors.runner import add_source, collect
 from collectors.webpage import PageCollector, decode_html
@@ -26,15 +25,6 @@ NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 PAGES = FEEDS.parent / "pages"
 OLD_NEWS = "Örnek Makina, Manisa Organize Sanayi Bölgesi'ndeki fabrikasına yeni bir üretim hattı"
 NEW_NEWS = "Örnek Makina, Kütahya'da kuracağı yeni döküm fabrikası için"
-
-
-@pytest.fixture
-def http_client() -> Iterator[httpx.Client]:
-    """The polite client without the per-host interval: these tests fetch many pages."""
-    with make_client(
-        timeout=2.0, user_agent="RadarTest/1.0", allowed_networks=LOOPBACK, min_interval_seconds=0
-    ) as client:
-        yield client
 
 
 @pytest.fixture

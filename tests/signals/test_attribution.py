@@ -66,7 +66,7 @@ def test_the_buyer_gets_no_asset_sale(classifier: CueClassifier) -> None:
     assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "tr")] == [1]
 
 
-def test_unrelated_cue_hit_type_keeps_nearest_subject() -> None:
+def test_companies_listed_as_subject_share_the_signal() -> None:
     text = "Ford ve Tofaş yeni fabrika kuracak."
     hit = CueHit("investment_statement", "investment", 0.65, "yeni fabrika", 14, text, 0,
                  len(text), False)  # fmt: skip
@@ -78,4 +78,11 @@ def test_english_seller_is_named_before_the_selling_verb(classifier: CueClassifi
     text = "Abbott spun off AbbVie as a separate company."
     (hit,) = [h for h in classifier.classify(text, "en") if h.type == "asset_sale"]
     mentions = _mentions(text, {"Abbott": 1, "AbbVie": 2})
+    assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "en")] == [1]
+
+
+def test_the_english_buyer_after_to_gets_no_asset_sale(classifier: CueClassifier) -> None:
+    text = "The sale of the paper unit to Globex was completed by Acme on Friday."
+    (hit,) = [h for h in classifier.classify(text, "en") if h.type == "asset_sale"]
+    mentions = _mentions(text, {"Acme": 1, "Globex": 2})
     assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "en")] == [1]
