@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-import numpy as np
 import spacy
-from spacy.attrs import IDX, NORM
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -23,9 +22,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
+from signals.cue_sentences import CueSentenceFinder
 from signals.lexicon import LANGUAGES, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
-from signals.sentences import sentence_at, sentence_starts
 from signals.textcat import SentenceModel
 
 NEGATION_FACTOR = 0.2
@@ -122,9 +121,10 @@ def _verb_not_asserted(cue: Span) -> bool:
 class CueClassifier:
     """Per-language blank spaCy pipelines with the taxonomy's cue and negation patterns.
 
-    Cues without gaps go to a PhraseMatcher (one hash-trie pass over the text); cues with
-    a `*` gap go to a Matcher that only looks at sentences holding their last word,
-    because the Matcher's cost grows with patterns × tokens.
+    Only sentences that can hold a cue are tokenised (signals/cue_sentences.py: ~4 % of
+    a news text). Cues without gaps go to a PhraseMatcher (one hash-trie pass); cues with
+    a `*` gap go to Matchers grouped by their rarest word, run only on sentences holding
+    that word, because the Matcher's cost grows with patterns × tokens.
     """
 
     def __init__(self, taxonomy: Taxonomy, models: dict[str, SentenceModel] | None = None) -> None:
@@ -135,7 +135,7 @@ class CueClassifier:
         # Gapped patterns grouped by their rarest word: a sentence runs only the groups
         # whose word it holds.
         self._gapped: dict[str, dict[int, Matcher]] = {}
-        self._anchors: dict[str, np.ndarray] = {}
+        self._finders: dict[str, CueSentenceFinder] = {}
         for lang in LANGUAGES:
             cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
             cues[_NEGATION] = taxonomy.negation[lang]
@@ -161,107 +161,87 @@ class CueClassifier:
             self._nlp[lang] = nlp
             self._phrases[lang] = phrases
             self._gapped[lang] = gapped
-            self._anchors[lang] = np.array(sorted(gapped), dtype=np.uint64)
+            type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
+            self._finders[lang] = CueSentenceFinder(type_cues)
 
     def parse(self, text: str, lang: str) -> Doc:
         """Tokenise with the language's pipeline (NORMs are cue stems)."""
-        return self._nlp[lang if lang in self._nlp else "en"](text)
+        return self._nlp[self._lang(lang)](text)
 
-    def pipe(self, texts: Iterable[str], lang: str, batch_size: int = 64) -> Iterable[Doc]:
-        """parse() for many texts of one language."""
-        nlp = self._nlp[lang if lang in self._nlp else "en"]
-        return nlp.pipe(texts, batch_size=batch_size)
-
-    def _matches(self, doc: Doc, lang: str, text: str) -> list[tuple[str, int, int]]:
-        """(name, start, end) of every cue and negation match, in token offsets."""
-        strings = doc.vocab.strings
-        found = [(strings[m], a, b) for m, a, b in self._phrases[lang](doc)]
-        columns = doc.to_array([NORM, IDX])
-        anchored = np.flatnonzero(np.isin(columns[:, 0], self._anchors[lang]))
-        if len(anchored):
-            starts, offsets = sentence_starts(text), columns[:, 1]
-            groups: dict[tuple[int, int], set[int]] = {}
-            for i in anchored:
-                bounds = sentence_at(starts, len(text), int(offsets[i]))
-                groups.setdefault(bounds, set()).add(int(columns[i, 0]))
-            for (a, b), anchors in sorted(groups.items()):
-                first, last = (int(x) for x in np.searchsorted(offsets, [a, b]))
-                sentence = doc[first:last]
-                for anchor in anchors:
-                    found += [
-                        (strings[m], first + x, first + y)
-                        for m, x, y in self._gapped[lang][anchor](sentence)
-                    ]
-        return found
+    def _lang(self, lang: str) -> str:
+        return lang if lang in self._nlp else "en"
 
     def classify(self, text: str, lang: str) -> list[CueHit]:
-        """parse() then hits()."""
-        return self.hits(self.parse(text, lang), lang, text)
+        """Every (sentence, type) with a cue; negated ones keep a lowered probability."""
+        return self.classify_many([(text, lang)])[0]
 
     def classify_many(self, texts: list[tuple[str, str]]) -> list[list[CueHit]]:
-        """classify() for many (text, language) pairs, with one model call per language:
-        the sentence model costs ~10 ms a call but ~0.2 ms a sentence."""
+        """classify() for many (text, language) pairs. Only the sentences that hold a cue's
+        rarest word are tokenised (most of a text holds none), all of a language's in one
+        nlp.pipe; and one model call per language: ~10 ms a call but ~0.2 ms a sentence."""
         by_lang: dict[str, list[int]] = {}
         for i, (_, lang) in enumerate(texts):
-            by_lang.setdefault(lang if lang in self._nlp else "en", []).append(i)
+            by_lang.setdefault(self._lang(lang), []).append(i)
         out: list[list[CueHit]] = [[] for _ in texts]
         for lang, indexes in by_lang.items():
-            batch = [texts[i][0] for i in indexes]
+            finder = self._finders[lang]
+            spans = [finder.sentences(texts[i][0]) for i in indexes]
+            docs = iter(
+                self._nlp[lang].pipe(
+                    texts[i][0][a:b]
+                    for i, bounds in zip(indexes, spans, strict=True)
+                    for a, b in bounds
+                )
+            )
             rule_hits = [
-                self._rule_hits(doc, lang, text)
-                for text, doc in zip(batch, self.pipe(batch, lang), strict=True)
+                self._rule_hits(texts[i][0], [(bounds, next(docs)) for bounds in doc_spans], lang)
+                for i, doc_spans in zip(indexes, spans, strict=True)
             ]
             for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
                 out[i] = hits
         return out
 
-    def hits(self, doc: Doc, lang: str, text: str | None = None) -> list[CueHit]:
-        """Every (sentence, type) with a cue; negated ones keep a lowered probability.
+    def _matches(self, sentence: Doc, lang: str) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every cue and negation match in one sentence, in tokens."""
+        strings = sentence.vocab.strings
+        found = [(strings[m], a, b) for m, a, b in self._phrases[lang](sentence)]
+        gapped = self._gapped[lang]
+        for anchor in gapped.keys() & set(sentence.to_array(NORM).tolist()):
+            found += [(strings[m], a, b) for m, a, b in gapped[anchor](sentence)]
+        return found
 
-        Pass the text the doc was made from when you have it: rebuilding it from the
-        tokens costs more than all the matching.
-        """
-        lang = lang if lang in self._nlp else "en"
-        text = doc.text if text is None else text
-        return self._with_model([self._rule_hits(doc, lang, text)], lang)[0]
-
-    def _rule_hits(self, doc: Doc, lang: str, text: str) -> list[CueHit]:
-        matches = self._matches(doc, lang, text)
-        if not matches:
-            return []
-        starts = sentence_starts(text)
-
-        def sentence_of(token: int) -> tuple[int, int]:
-            return sentence_at(starts, len(text), doc[token].idx)
-
-        negated = {sentence_of(a) for name, a, _ in matches if name == _NEGATION}
-        hearsay = {sentence_of(a) for name, a, _ in matches if name == _HEARSAY}
+    def _rule_hits(
+        self, text: str, sentences: list[tuple[tuple[int, int], Doc]], lang: str
+    ) -> list[CueHit]:
         found: dict[tuple[tuple[int, int], str], CueHit] = {}
-        for name, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
-            if name in (_NEGATION, _HEARSAY):
-                continue
-            bounds = sentence_of(start)
-            signal_type = self.taxonomy.types[name]
-            denied = (
-                bounds in negated
-                or (signal_type.hearsay_doubts and bounds in hearsay)
-                or (lang == "tr" and _verb_not_asserted(doc[start:end]))
-            )
-            previous = found.get((bounds, name))
-            if previous is not None and (denied or not previous.negated):
-                continue
-            probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
-            found[(bounds, name)] = CueHit(
-                type=name,
-                kind=signal_type.kind,
-                probability=round(probability, 4),
-                cue=doc[start:end].text,
-                cue_start=doc[start].idx,
-                sentence=text[bounds[0] : bounds[1]].strip(),
-                sentence_start=bounds[0],
-                sentence_end=bounds[1],
-                negated=denied,
-            )
+        for bounds, doc in sentences:
+            matches = self._matches(doc, lang)
+            names = {name for name, _, _ in matches}
+            negated, hearsay = _NEGATION in names, _HEARSAY in names
+            for name, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+                if name in (_NEGATION, _HEARSAY):
+                    continue
+                signal_type = self.taxonomy.types[name]
+                denied = (
+                    negated
+                    or (signal_type.hearsay_doubts and hearsay)
+                    or (lang == "tr" and _verb_not_asserted(doc[start:end]))
+                )
+                previous = found.get((bounds, name))
+                if previous is not None and (denied or not previous.negated):
+                    continue
+                probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
+                found[(bounds, name)] = CueHit(
+                    type=name,
+                    kind=signal_type.kind,
+                    probability=round(probability, 4),
+                    cue=doc[start:end].text,
+                    cue_start=bounds[0] + doc[start].idx,
+                    sentence=text[bounds[0] : bounds[1]].strip(),
+                    sentence_start=bounds[0],
+                    sentence_end=bounds[1],
+                    negated=denied,
+                )
         return list(found.values())
 
     def _with_model(self, documents: list[list[CueHit]], lang: str) -> list[list[CueHit]]:

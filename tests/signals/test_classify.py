@@ -10,8 +10,7 @@ def classifier() -> CueClassifier:
 
 
 def types(classifier: CueClassifier, text: str, lang: str) -> dict[str, float]:
-    doc = classifier.parse(text, lang)
-    return {hit.type: hit.probability for hit in classifier.hits(doc, lang)}
+    return {hit.type: hit.probability for hit in classifier.classify(text, lang)}
 
 
 @pytest.mark.parametrize(
@@ -66,8 +65,9 @@ def test_negation_stays_in_its_sentence(classifier: CueClassifier) -> None:
 
 
 def test_evidence_sentence_is_the_cue_sentence(classifier: CueClassifier) -> None:
-    doc = classifier.parse("Hava güzeldi. Şirket konkordato ilan etti. Başka haber yok.", "tr")
-    (hit,) = classifier.hits(doc, "tr")
+    (hit,) = classifier.classify(
+        "Hava güzeldi. Şirket konkordato ilan etti. Başka haber yok.", "tr"
+    )
     assert hit.sentence == "Şirket konkordato ilan etti."
 
 

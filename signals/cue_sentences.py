@@ -1,0 +1,77 @@
+"""Which sentences of a text can hold a cue: one Aho-Corasick pass over the folded text.
+
+Tokenising is the classifier's main cost, and most sentences of a news text hold no cue.
+A cue matches only a sentence that has, for each of the cue's words, a word starting
+with it (folded), so only such sentences go to spaCy. The test is a superset of what the
+Matcher accepts: a stem found inside a longer word, or words in the wrong order, cost a
+needless parse, never a missed cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+from signals.lexicon import cue_words
+from signals.normalize import match_form
+from signals.sentences import sentence_starts
+
+# match_form() keeps letters, digits, "'" and "&"; here only letters stay, so that keys
+# written " key" match where a word starts, and the automaton reports nothing else.
+_LETTERS_ONLY = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)
+
+
+class CueSentenceFinder:
+    """Sentences holding every word (as a word's start) of at least one cue."""
+
+    def __init__(self, cues: Iterable[str]) -> None:
+        ids: dict[str, int] = {}
+        # A cue's words as key ids, filed under one of them: a sentence that lacks that
+        # key cannot satisfy the cue.
+        self._needs: dict[int, list[frozenset[int]]] = {}
+        for cue in cues:
+            stems, exact = cue_words([cue])
+            keys = {match_form(word).strip() for word in stems | exact} - {""}
+            if keys:
+                need = frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys))
+                self._needs.setdefault(min(need), []).append(need)
+        # Values are C ints: iterating an automaton of Python objects is ~3x slower.
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._lengths = [len(key) for key in ids]  # ids are numbered in insertion order
+        for key, number in ids.items():
+            self._automaton.add_word(" " + key, number)
+        if ids:
+            self._automaton.make_automaton()
+        self._empty = not ids
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence that may hold a cue, in text order."""
+        if self._empty:
+            return []
+        # match_form() text is ASCII; one space in front so the first word starts a word.
+        prepared = " " + match_form(text).encode().translate(_LETTERS_ONLY).decode()
+        lengths = self._lengths
+        hits = [(end - lengths[number], number) for end, number in self._automaton.iter(prepared)]
+        if not hits:
+            return []
+        hits.sort()
+        starts = [*sentence_starts(text), len(text)]
+        found: list[tuple[int, int]] = []
+        sentence, keys = 0, set[int]()
+        for start, number in hits:
+            if start >= starts[sentence + 1]:
+                self._close(starts, sentence, keys, found)
+                while start >= starts[sentence + 1]:
+                    sentence += 1
+                keys = set()
+            keys.add(number)
+        self._close(starts, sentence, keys, found)
+        return found
+
+    def _close(
+        self, starts: list[int], sentence: int, keys: set[int], found: list[tuple[int, int]]
+    ) -> None:
+        needs = self._needs
+        if any(need <= keys for key in keys if key in needs for need in needs[key]):
+            found.append((starts[sentence], starts[sentence + 1]))
