@@ -66,8 +66,6 @@ TURKISH_SUFFIXES = frozenset(
         *("ninki", "nunki"),
     )
 )
-_LONGEST_SUFFIX = max(map(len, TURKISH_SUFFIXES))
-_SUFFIX_ENDINGS = tuple(TURKISH_SUFFIXES)  # for one str.endswith() in C before any loop
 _MIN_SUFFIXED = 4  # a name glued to a suffix is at least this long ("Ford" + "un")
 # Cheap language test on the start of a text: Turkish letters and function words.
 _TURKISH_MARKS = ("ı", "ş", "ğ", "İ", "Ş", " ve ", " bir ", " bu ", " için ", " icin ", " ile ")
@@ -189,7 +187,12 @@ class NameIndex:
         if names:
             self._automaton.make_automaton()
         self._has_names = bool(names)
-        self._glued_words = frozenset(self._glued)
+        # The glued names again, as " key": a hit is a word starting with the name.
+        self._glued_starts = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, number in self._glued.items():
+            self._glued_starts.add_word(" " + key, number)
+        if self._glued:
+            self._glued_starts.make_automaton()
         for key, owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
                 self._tickers[key] = self._pack(list(dict.fromkeys(owners)), len(key))
@@ -251,18 +254,7 @@ class NameIndex:
             if not start or prepared[start - 1] in " '":
                 found.append((start, end, number, False))
         if turkish and self._glued:
-            spaced = " " + prepared.replace("'", " ")
-            for word in set(spaced.split()) - known_turkish_words():
-                if not word.endswith(_SUFFIX_ENDINGS):
-                    continue
-                stem = _stem(word, self._glued_words)
-                if stem is None:
-                    continue
-                needle = f" {word} "
-                at = spaced.find(needle)
-                while at >= 0:
-                    found.append((at, at + len(stem), self._glued[stem], True))
-                    at = spaced.find(needle, at + len(word) + 1)
+            found += self._glued_names(" " + prepared.replace("'", " "))
             found.sort()
         spans: list[Span] = []
         for start, end, number, glued in found:
@@ -275,6 +267,24 @@ class NameIndex:
             if kept:
                 spans.append(Span(start, end, prepared[start:end], kept))
         return spans
+
+    def _glued_names(self, spaced: str) -> list[tuple[int, int, int, bool]]:
+        """Words made of a glued name and a Turkish suffix that are no known word, from the
+        words starting with a glued name (`spaced` is the text with one space in front)."""
+        found: list[tuple[int, int, int, bool]] = []
+        taken = -1  # the start of the last word found: its shortest name wins
+        for end, number in self._glued_starts.iter(spaced):
+            length = (self._packed[number] >> 1) & _MAX_KEY
+            start = end - length  # offset of the word in the text (spaced has one more)
+            if start == taken:
+                continue
+            word_end = spaced.find(" ", end + 1)
+            if spaced[end + 1 : word_end] in TURKISH_SUFFIXES and (
+                spaced[start + 1 : word_end] not in known_turkish_words()
+            ):
+                found.append((start, start + length, number, True))
+                taken = start
+        return found
 
     def _scan_tickers(self, text: str, turkish: bool) -> list[Span]:
         """Upper-case words only. Candidates: the text with lower-case and non-ASCII letters
@@ -338,23 +348,6 @@ class NameIndex:
                     span = (match.start(), match.end(), match.group())
                     hits.append(Span(*span, owners, "identifier", why))
         return hits
-
-
-def _cuts(word: str) -> Iterator[int]:
-    """Lengths of the Turkish suffixes `word` may end with, longest first."""
-    for cut in range(min(_LONGEST_SUFFIX, len(word) - _MIN_SUFFIXED), 0, -1):
-        if word[-cut:] in TURKISH_SUFFIXES:
-            yield cut
-
-
-def _stem(word: str, stems: frozenset[str] | None) -> str | None:
-    """`word` without a glued Turkish suffix, if the rest is one of `stems` (any, if None)
-    and the whole is no known word ("Fitchin" → "fitch"; not "markalar")."""
-    for cut in _cuts(word):
-        stem = word[:-cut]
-        if stems is None or stem in stems:
-            return None if word in known_turkish_words() else stem
-    return None
 
 
 def _turkish(text: str) -> bool:
