@@ -136,7 +136,9 @@ class NameIndex:
                         | needs_capital
                     )
                     self._confidences.append(confidence)
-                key = name[0]  # an inner apostrophe stays, as match_form keeps it in texts
+                # The automaton reads text with apostrophes as spaces ("Tüpraş'ın" ends the
+                # name at a space); an inner one in a name ("Angie's List") goes the same way.
+                key = name[0].replace("'", " ")
                 owners = get_owners(key)
                 if owners is None:
                     by_key[key] = [shifted | flag]
@@ -144,8 +146,9 @@ class NameIndex:
                     owners.append(shifted | flag)
         # No Python object per key: the automaton stores the key's number (a C int), and
         # _packed[number] the key length and either its one owner or an index into _shared.
-        # Names go into the automaton over match_form() text as "key " and "key'" (a match
-        # ends where a word ends, or at an apostrophe suffix); tickers into their own table,
+        # Names go into the automaton as "key ", read over match_form() text with apostrophes
+        # as spaces (a match ends where a word ends, or at an apostrophe suffix); tickers go
+        # into their own table,
         # looked up among the text's upper-case words only.
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._tickers: dict[str, int] = {}
@@ -180,7 +183,6 @@ class NameIndex:
                 owners = kept
                 number = self._pack(owners, len(key))
             add_word(key + " ", number)
-            add_word(key + "'", number)
             names += 1
             if len(key) >= _MIN_SUFFIXED and " " not in key and not any(o & 4 for o in owners):
                 self._glued[key] = number
@@ -244,17 +246,18 @@ class NameIndex:
         ]
 
     def _scan(self, text: str, prepared: str, turkish: bool) -> list[Span]:
-        """Keys are stored as "key " and "key'", so a match ends where a word ends (or at an
-        apostrophe suffix); whether it starts where a word starts is checked here. In Turkish
-        text, a distinctive one-word name with a suffix glued on is found from the text's
-        unknown words ("fitchin" → "fitch")."""
+        """Keys are stored as "key " and read over the text with apostrophes as spaces, so a
+        match ends where a word ends (or at an apostrophe suffix); whether it starts where a
+        word starts is checked here. In Turkish text, a distinctive one-word name with a
+        suffix glued on is found too ("fitchin" → "fitch", see _glued_names)."""
         found: list[tuple[int, int, int, bool]] = []  # start, end, number, suffix glued
-        for end, number in self._automaton.iter_long(prepared):
+        words = prepared.replace("'", " ")
+        for end, number in self._automaton.iter_long(words):
             start = end - ((self._packed[number] >> 1) & _MAX_KEY)
-            if not start or prepared[start - 1] in " '":
+            if not start or words[start - 1] == " ":
                 found.append((start, end, number, False))
         if turkish and self._glued:
-            found += self._glued_names(" " + prepared.replace("'", " "))
+            found += self._glued_names(" " + words)
             found.sort()
         spans: list[Span] = []
         for start, end, number, glued in found:
