@@ -68,8 +68,11 @@ def cue_patterns(
     A stem `word*` stands for every vocabulary entry that starts with it; nested stems
     ("yatırım*", "yatırımı*") give one pattern per combination, so that every token test
     is an equality on a hash (fast) rather than a set or regular-expression predicate.
-    `*` alone allows up to three tokens. A `distinct` word is only matched by itself.
+    `*` alone allows up to three tokens. A `distinct` word is only matched by itself; a
+    distinct stem (`yatırımcı*`: investor, not investment) keeps all its forms out of
+    shorter stems' patterns.
     """
+    distinct = frozenset(word.rstrip("*") for word in distinct)
     choices: list[list[dict[str, Any]]] = []
     for word in cue.split():
         if word == "*":
