@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from signals.lexicon import cue_words
 from signals.normalize import match_form
@@ -36,13 +36,13 @@ class CueSentenceFinder:
             if keys:
                 need = frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys))
                 self._needs.setdefault(min(need), []).append(need)
-        # Values are C ints: iterating an automaton of Python objects is ~3x slower.
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self._lengths = [len(key) for key in ids]  # ids are numbered in insertion order
-        for key, number in ids.items():
-            self._automaton.add_word(" " + key, number)
-        if ids:
-            self._automaton.make_automaton()
+        # Pattern i is key number i (ids are numbered in insertion order).
+        self._automaton = AhoCorasick(
+            [f" {key}" for key in ids],
+            matchkind=MatchKind.Standard,
+            implementation=Implementation.ContiguousNFA,
+            store_patterns=False,
+        )
         self._empty = not ids
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
@@ -51,8 +51,14 @@ class CueSentenceFinder:
             return []
         # match_form() text is ASCII; one space in front so the first word starts a word.
         prepared = " " + match_form(text).encode().translate(_LETTERS_ONLY).decode()
-        lengths = self._lengths
-        hits = [(end - lengths[number], number) for end, number in self._automaton.iter(prepared)]
+        # A match starts at the space before the word: its text offset, as prepared has one
+        # character more in front.
+        hits = [
+            (start, number)
+            for number, start, _ in self._automaton.find_matches_as_indexes(
+                prepared, overlapping=True
+            )
+        ]
         if not hits:
             return []
         hits.sort()

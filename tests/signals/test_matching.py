@@ -241,3 +241,23 @@ def test_the_pipeline_stores_identifier_mentions(session: Session) -> None:
     ]
     assert rows[0].explanation == "tax number (VKN) 4540536920"
     assert rows[1].explanation == "ticker written as (ANKAG)"
+
+
+def test_a_name_inside_a_longer_word_does_not_hide_the_next_name() -> None:
+    # "Ton Logistics" matches from inside "Arlington"; that match is no mention, and it must
+    # not hide "Logistics", which starts a word (pyahocorasick's iter_long lost it).
+    portfolio = (
+        CompanyRecord(1, "Logistics Motors Corporation", ["Logistics Motors"], None),
+        CompanyRecord(2, "Ton Logistics Ltd", [], None),
+    )
+    text = "On Friday the Arlington Logistics Center will open in Dallas."
+    assert found(text, portfolio) == {1: ["Logistics"]}
+
+
+def test_two_names_side_by_side_are_both_found() -> None:
+    # The space between two names belongs to both matches.
+    assert found("Tüpraş Şişecam ve Koç Holding hisseleri yükseldi.") == {
+        1: ["Tüpraş"],
+        5: ["Şişecam"],
+        3: ["Koç Holding"],
+    }
