@@ -53,9 +53,11 @@ def document_text(title: str, text: str) -> str:
     return f"{title.rstrip()}{end}\n{text}"
 
 
-def link(index: NameIndex, text: str) -> list[NameHit]:
-    """Mentions confident enough to keep."""
-    return [hit for hit in index.find(text) if hit.confidence >= LINK_THRESHOLD]
+def link(index: NameIndex, text: str, language: str | None = None) -> list[NameHit]:
+    """Mentions confident enough to keep; `language` ("tr", "en") as the source gave it,
+    else guessed from the text."""
+    known = language if language in ("tr", "en") else None
+    return [hit for hit in index.find(text, known) if hit.confidence >= LINK_THRESHOLD]
 
 
 def process(
@@ -111,7 +113,7 @@ def _link_document(
 ) -> list[NameHit]:
     """Store the document's mentions and return them."""
     assert document.id is not None
-    hits = link(index, text)
+    hits = link(index, text, document.language)
     if not hits:
         return []
     insert_ignore(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from signals.matching import CompanyRecord, NameIndex
 from signals.names import derived, is_acronym_or_word, is_common_tr
+from signals.pipeline import link
 
 PORTFOLIO = (
     CompanyRecord(1, "FITCH RATINGS, INC.", [], None),
@@ -130,3 +131,11 @@ def test_an_inner_apostrophe_in_a_name_links_straight_or_curly() -> None:
     index = NameIndex.build([CompanyRecord(1, "Angie's List Inc.", [], None, None)])
     for text in ("Angie's List rose after its IPO.", "Angie’s List rose after its IPO."):
         assert {h.company_id for h in index.find(text)} == {1}, text
+
+
+def test_the_source_language_decides_over_the_guess() -> None:
+    # A short Turkish headline the guess reads as English: the feed says it is Turkish.
+    headline = "Toyotanın planı"
+    assert [h.company_id for h in link(INDEX, headline, "tr")] == [2]
+    assert link(INDEX, headline, "en") == []
+    assert link(INDEX, headline, "de") == link(INDEX, headline)  # unknown: guessed
