@@ -9,6 +9,7 @@ needless parse, never a missed cue.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -27,15 +28,22 @@ class CueSentenceFinder:
 
     def __init__(self, cues: Iterable[str]) -> None:
         ids: dict[str, int] = {}
-        # A cue's words as key ids, filed under one of them: a sentence that lacks that
-        # key cannot satisfy the cue.
-        self._needs: dict[int, list[frozenset[int]]] = {}
+        needs: set[frozenset[int]] = set()  # each cue's words as key ids
         for cue in cues:
             stems, exact = cue_words([cue])
             keys = {match_form(word).strip() for word in stems | exact} - {""}
             if keys:
-                need = frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys))
-                self._needs.setdefault(min(need), []).append(need)
+                needs.add(frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys)))
+        # One-word cues: a set intersection. Longer ones are filed under their word that the
+        # fewest cues share ("patent" rather than "million"), so a sentence is checked only
+        # against cues whose most particular word it holds.
+        self._single = frozenset(key for need in needs if len(need) == 1 for key in need)
+        shared = Counter(key for need in needs for key in need)
+        self._needs: dict[int, list[frozenset[int]]] = {}
+        for need in sorted(needs, key=sorted):
+            if len(need) > 1:
+                particular = min(sorted(need), key=lambda key: shared[key])
+                self._needs.setdefault(particular, []).append(need)
         # Pattern i is key number i (ids are numbered in insertion order).
         self._automaton = AhoCorasick(
             [f" {key}" for key in ids],
@@ -79,5 +87,7 @@ class CueSentenceFinder:
         self, starts: list[int], sentence: int, keys: set[int], found: list[tuple[int, int]]
     ) -> None:
         needs = self._needs
-        if any(need <= keys for key in keys if key in needs for need in needs[key]):
+        if not self._single.isdisjoint(keys) or any(
+            need <= keys for key in keys if key in needs for need in needs[key]
+        ):
             found.append((starts[sentence], starts[sentence + 1]))
