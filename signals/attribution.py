@@ -94,15 +94,22 @@ def attribute(
         key=lambda m: m.start,
     )
     if inside:
-        groups = _by_role(hit, _lists(inside, text), text, lang)
+        groups = _by_role(hit, _lists(inside, text), text, lang, hit.sentence_start)
         before = [g for g in groups if g[0].start <= hit.cue_start]
         if before:
             return [(m, 1.0) for m in before[-1]]
         return [(m, AFTER_CUE_FACTOR) for m in groups[0]] if groups else []
     if previous_sentence_start is not None:
-        previous = [m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start]
+        previous = sorted(
+            (m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start),
+            key=lambda m: m.start,
+        )
         if previous:
-            return [(max(previous, key=lambda m: m.start), PREVIOUS_SENTENCE_FACTOR)]
+            # The same roles as inside the sentence: a plaintiff, a buyer or a partner named
+            # in the previous sentence does not take the signal; if no company there can,
+            # none does.
+            groups = _by_role(hit, _lists(previous, text), text, lang, previous_sentence_start)
+            return [(groups[-1][-1], PREVIOUS_SENTENCE_FACTOR)] if groups else []
     companies = {m.company_id for m in mentions}
     if len(companies) == 1:
         factor = ONLY_COMPANY_FACTOR
@@ -134,12 +141,15 @@ def _lists(inside: list[NameHit], text: str) -> list[list[NameHit]]:
     ]
 
 
-def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> list[list[NameHit]]:
+def _by_role(
+    hit: CueHit, groups: list[list[NameHit]], text: str, lang: str, sentence_start: int
+) -> list[list[NameHit]]:
     """The lists that can hold this type (defendants, sellers …). A Turkish case suffix
     on the last name of a list marks the whole list ("A ve B'ye"); an English preposition
-    before the first name does ("against A and B")."""
+    before the first name does ("against A and B"). `sentence_start`: where the sentence
+    holding the groups starts (the cue's, or the one before it)."""
     if hit.type == "lawsuit":
-        return _defendants(hit, groups, text, lang)
+        return _defendants(hit, groups, text, lang, sentence_start)
     if hit.type == "asset_sale":
         if lang == "tr":
             return [
@@ -151,7 +161,7 @@ def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> 
         # the asset and the buyer; the seller is named before it.
         if _EN_SELLING.match(text, hit.cue_start):
             groups = [g for g in groups if g[0].start < hit.cue_start]
-        return [g for g in groups if not _EN_TO.search(text, hit.sentence_start, g[0].start)]
+        return [g for g in groups if not _EN_TO.search(text, sentence_start, g[0].start)]
     if hit.kind == _INVESTMENT and lang == "tr":
         groups = [g for g in groups if not _TR_PARTNER.match(text, g[-1].end)]
     if hit.type == "expansion_tender" and lang == "tr":
@@ -166,7 +176,7 @@ def _by_role(hit: CueHit, groups: list[list[NameHit]], text: str, lang: str) -> 
 
 
 def _defendants(
-    hit: CueHit, groups: list[list[NameHit]], text: str, lang: str
+    hit: CueHit, groups: list[list[NameHit]], text: str, lang: str, sentence_start: int
 ) -> list[list[NameHit]]:
     if lang == "tr":
         marked = [g for g in groups if _TR_OBJECT.match(text, g[-1].end)]
@@ -177,11 +187,11 @@ def _defendants(
             for g in groups
             if not _TR_AGENT.match(text, g[-1].end) and not _TR_LOCATIVE.match(text, g[-1].end)
         ]
-        filing = _TR_ACTIVE_FILING.search(text, hit.sentence_start, hit.sentence_end)
+        filing = _TR_ACTIVE_FILING.search(text, sentence_start, hit.sentence_end)
         if filing:
             return [g for g in unmarked if g[0].start > filing.start()]
         return unmarked
-    against = [g for g in groups if _EN_BEFORE.search(text, hit.sentence_start, g[0].start)]
+    against = [g for g in groups if _EN_BEFORE.search(text, sentence_start, g[0].start)]
     named_against = [g for g in against if "against" in text[max(0, g[0].start - 12) : g[0].start]]
     if named_against:
         return named_against

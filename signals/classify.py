@@ -18,7 +18,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
@@ -33,16 +33,35 @@ MODEL_CAP = 0.99
 TOKENIZER_CACHE = 1_000_000
 _NEGATION = "__negation__"
 _HEARSAY = "__hearsay__"
+_EXCLUDED = "__not__"  # + type name: an exclusion phrase of that type
 # Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
 _APOSTROPHE_INFIX = r"(?<=[^\W\d_])['’](?=[^\W\d_])"
 # What follows a Turkish cue stem (folded to ASCII) when the verb does not assert the event:
 # negated ("açmadı", "satmayacak", "yapmıyor", "yapmaz"), only possible ("yapılabilir"),
 # an obligation ("yapmalı") or the act talked about rather than done ("yatırım yapmak
 # isteyenler", "yapmayı", "yapmanın", "temel atma törenleri"). Reported past ("yapmış")
-# and "-makta" (is doing) assert it; so does "-ması" ("yapılmasına karar verildi").
+# and "-makta" (is doing) assert it; so does "-ması" ("yapılmasına karar verildi"). The
+# negative optative "-masın" ("yatırım yapmasın": let it not invest) does not; "-masına",
+# "-masını" do.
 _NOT_ASSERTED_TR = re.compile(
-    r"^(?:[iu]?[ln])?m(?:[ae](?:$|d|y|z|m|l[iu]|k(?!t)|n[iu]n)|[iu]y)|[ae]bil"
+    r"^(?:[iu]?[ln])?m(?:[ae](?:$|d|y|z|m|l[iu]|k(?!t)|n[iu]n|s[iu]n(?:$|l[ae]r))|[iu]y)|[ae]bil"
 )
+# "yapmaya devam ediyor", "yapmaya başladı", "yapma kararı aldı": a verbal noun before
+# these asserts the act.
+_ASSERTING_AFTER_INFINITIVE = (
+    (re.compile(r"^(?:[iu]?[ln])?m[ae]y[ae]$"), re.compile(r"^(?:devam|basla)")),
+    (re.compile(r"^(?:[iu]?[ln])?m[ae]$"), re.compile(r"^karar")),
+)
+# Light verbs that carry a noun cue's event ("yatırım yapmak", "yatırım gerçekleştirdi",
+# "iade etmedi"), folded. A cue that ends in the noun ("milyon liralık yatırım") is asserted
+# or not by the verb form of the next words.
+_LIGHT_VERBS_TR = ("yap", "gerceklestir", "et", "harca")
+LOOKAHEAD_TOKENS = 2
+# A verbal noun of a light verb ("yapması", "yapmamız", "yapmak") followed by a word of
+# expectation, obligation or wish ("bekleniyor", "gerekiyordu", "lazım", "istiyor"): the
+# act is expected, required or wanted, not announced.
+_VERBAL_NOUN_TR = re.compile(r"^(?:[iu]?[ln])?m[ae](?:k|s[iu]|m[iu]z|n[iu]z|l[ae]r[iu])")
+_MODAL_TR = re.compile(r"^(?:gerek|lazim|bekleni|beklen|istiy|istem|iste[dn])")
 
 
 @dataclass(frozen=True)
@@ -104,17 +123,52 @@ def build_pipeline(lang: str, cues: Iterable[str]) -> tuple[Language, frozenset[
     return nlp, stems | exact
 
 
-def _verb_not_asserted(cue: Span) -> bool:
-    """True when a Turkish cue word matched by its stem is a negated, possible or
-    non-finite verb form (see _NOT_ASSERTED_TR)."""
-    for token in cue:
+def _suffix_not_asserted(suffix: str, following: str) -> bool:
+    """A verb suffix (after its stem) that does not assert the act, given the next word."""
+    if not _NOT_ASSERTED_TR.search(suffix):
+        return False
+    return not any(
+        form.match(suffix) and after.match(following) for form, after in _ASSERTING_AFTER_INFINITIVE
+    )
+
+
+def _light_verb_suffix(folded: str) -> str | None:
+    """The suffix of a light verb form ("yapmadı" → "madı"), or None for other words."""
+    for verb in _LIGHT_VERBS_TR:
+        if folded.startswith(verb):
+            return folded[len(verb) :]
+    return None
+
+
+def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
+    """True when a Turkish cue is not asserted by its verb: a cue word matched by its stem
+    is a negated, possible or non-finite verb form (see _NOT_ASSERTED_TR), or a cue ending
+    in a noun is followed by such a form of a light verb ("yatırım yapmadı"), or by a
+    light verb's verbal noun with a word of expectation, obligation or wish ("yatırım
+    yapması bekleniyor", "yatırım daha yapmamız gerekiyordu")."""
+
+    def following(i: int) -> str:
+        return fold(doc[i + 1].text) if i + 1 < len(doc) else ""
+
+    for i in range(start, end):
+        token = doc[i]
         folded, stem = fold(token.text), token.norm_
-        if (
-            stem != folded
-            and folded.startswith(stem)
-            and _NOT_ASSERTED_TR.search(folded[len(stem) :])
-        ):
+        if stem == folded or not folded.startswith(stem):
+            continue
+        suffix = folded[len(stem) :]
+        if _suffix_not_asserted(suffix, following(i)):
             return True
+        if i == end - 1 and stem in _LIGHT_VERBS_TR:
+            return bool(_VERBAL_NOUN_TR.match(suffix) and _MODAL_TR.match(following(i)))
+    if _light_verb_suffix(doc[end - 1].norm_) is not None:
+        return False  # the cue holds its verb, checked above
+    for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
+        verb_suffix = _light_verb_suffix(fold(doc[i].text))
+        if verb_suffix is None:
+            continue
+        if _suffix_not_asserted(verb_suffix, following(i)):
+            return True
+        return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(following(i)))
     return False
 
 
@@ -140,6 +194,9 @@ class CueClassifier:
             cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
             cues[_NEGATION] = taxonomy.negation[lang]
             cues[_HEARSAY] = taxonomy.hearsay[lang]
+            for t in taxonomy.types.values():
+                if t.exclusions[lang]:
+                    cues[_EXCLUDED + t.name] = t.exclusions[lang]
             distinct = taxonomy.distinct.get(lang, ())
             nlp, vocabulary = build_pipeline(
                 lang, [c for group in cues.values() for c in group] + list(distinct)
@@ -218,14 +275,21 @@ class CueClassifier:
             matches = self._matches(doc, lang)
             names = {name for name, _, _ in matches}
             negated, hearsay = _NEGATION in names, _HEARSAY in names
+            excluded: dict[str, list[tuple[int, int]]] = {}
+            for name, start, end in matches:
+                if name.startswith(_EXCLUDED):
+                    excluded.setdefault(name[len(_EXCLUDED) :], []).append((start, end))
             for name, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
-                if name in (_NEGATION, _HEARSAY):
+                if name in (_NEGATION, _HEARSAY) or name.startswith(_EXCLUDED):
                     continue
+                if any(a < end and start < b for a, b in excluded.get(name, ())):
+                    continue  # the cue word is part of an exclusion phrase of its type
                 signal_type = self.taxonomy.types[name]
+                doubts_negation = signal_type.negation_doubts
                 denied = (
-                    negated
+                    (doubts_negation and negated)
                     or (signal_type.hearsay_doubts and hearsay)
-                    or (lang == "tr" and _verb_not_asserted(doc[start:end]))
+                    or (doubts_negation and lang == "tr" and _verb_not_asserted(doc, start, end))
                 )
                 previous = found.get((bounds, name))
                 if previous is not None and (denied or not previous.negated):

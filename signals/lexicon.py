@@ -31,6 +31,15 @@ class SignalType:
     cues: dict[str, tuple[str, ...]]
     # Allegations are what lawsuits are made of: "iddia"/"alleged" does not doubt them.
     hearsay_doubts: bool = True
+    # A refund problem is a negated verb ("para iadesi yapılmadı"): negation words and
+    # non-asserting verb forms do not doubt it.
+    negation_doubts: bool = True
+    # Phrases in which a cue word does not name this type's event ("yatırım araçları":
+    # financial instruments; "yabancı yatırım": a country's inflows; "patentim": a person's).
+    # A cue match overlapping one is dropped. Same syntax as cues.
+    exclusions: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {lang: () for lang in LANGUAGES}
+    )
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,10 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                 why=str(spec.get("why", "")),
                 cues={lang: tuple(spec["cues"].get(lang, ())) for lang in LANGUAGES},
                 hearsay_doubts=bool(spec.get("hearsay_doubts", True)),
+                negation_doubts=bool(spec.get("negation_doubts", True)),
+                exclusions={
+                    lang: tuple((spec.get("exclusions") or {}).get(lang, ())) for lang in LANGUAGES
+                },
             )
             for name, spec in raw["types"].items()
         }
