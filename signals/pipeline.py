@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from collectors.models import Document, Source, Story
 from collectors.upsert import insert_ignore
@@ -71,6 +71,7 @@ def process(
 ) -> ProcessReport:
     """Link, classify and score every document not processed yet."""
     report = ProcessReport()
+    facts = _Facts(session)
     while True:
         batch = session.exec(
             select(Document)
@@ -83,19 +84,25 @@ def process(
         linked = []
         for document in batch:
             text = document_text(document.title, document.text)
-            hits = _link_document(session, document, index, report, text)
+            hits = link(index, text, document.language)
             if hits:
                 linked.append((document, text, hits))
+        # One statement per batch for the mentions and one for "processed": a statement per
+        # document was most of process()'s time (bench/process.py).
+        rows = [_mention_row(document, hit) for document, _, hits in linked for hit in hits]
+        insert_ignore(session, Mention, rows, keys=["document_id", "company_id", "start"])
+        report.mentions += len(rows)
         languages = [d.language or guess_language(text) for d, text, _ in linked]
         cues = classifier.classify_many(
             [(text, lang) for (_, text, _), lang in zip(linked, languages, strict=True)]
         )
         for (document, text, hits), language, found in zip(linked, languages, cues, strict=True):
-            _store_signals(session, document, text, hits, language, found, classifier, now, report)
-        for document in batch:
-            document.processed_at = now
-            session.add(document)
-        session.flush()
+            _store_signals(facts, document, text, hits, language, found, classifier, now, report)
+        session.execute(
+            update(Document)
+            .where(col(Document.id).in_([document.id for document in batch]))
+            .values(processed_at=now)
+        )
         report.documents += len(batch)
         if progress:
             progress(len(batch))
@@ -108,38 +115,42 @@ def process(
     return report
 
 
-def _link_document(
-    session: Session, document: Document, index: NameIndex, report: ProcessReport, text: str
-) -> list[NameHit]:
-    """Store the document's mentions and return them."""
-    assert document.id is not None
-    hits = link(index, text, document.language)
-    if not hits:
-        return []
-    insert_ignore(
-        session,
-        Mention,
-        [
-            {
-                "document_id": document.id,
-                "company_id": h.company_id,
-                "start": h.start,
-                "end": h.end,
-                "surface": h.surface[:500],
-                "method": h.method,
-                "confidence": round(h.confidence, 4),
-                "explanation": h.explanation[:500],
-            }
-            for h in hits
-        ],
-        keys=["document_id", "company_id", "start"],
-    )
-    report.mentions += len(hits)
-    return hits
+def _mention_row(document: Document, hit: NameHit) -> dict[str, object]:
+    return {
+        "document_id": document.id,
+        "company_id": hit.company_id,
+        "start": hit.start,
+        "end": hit.end,
+        "surface": hit.surface[:500],
+        "method": hit.method,
+        "confidence": round(hit.confidence, 4),
+        "explanation": hit.explanation[:500],
+    }
+
+
+class _Facts:
+    """Source reliability and company exposure, each read once per process() run."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._reliability: dict[int, float] = {}
+        self._exposure: dict[int, float | None] = {}
+
+    def reliability(self, source_id: int) -> float:
+        if source_id not in self._reliability:
+            source = self.session.get(Source, source_id)
+            self._reliability[source_id] = source.reliability if source else 0.5
+        return self._reliability[source_id]
+
+    def exposure(self, company_id: int) -> float | None:
+        if company_id not in self._exposure:
+            company = self.session.get(Company, company_id)
+            self._exposure[company_id] = company.exposure if company else None
+        return self._exposure[company_id]
 
 
 def _store_signals(
-    session: Session,
+    facts: _Facts,
     document: Document,
     text: str,
     hits: list[NameHit],
@@ -163,7 +174,7 @@ def _store_signals(
         link_confidence = max(h.confidence for h in hits if h.company_id == company_id)
         weight = classifier.taxonomy.types[signal_type].weight
         _store_signal(
-            session, document, company_id, cue, mention, probability, link_confidence, weight, now
+            facts, document, company_id, cue, mention, probability, link_confidence, weight, now
         )
         report.signals += 1
         report.by_type[signal_type] += 1
@@ -175,7 +186,7 @@ def _previous_start(sentence_starts: list[int], start: int) -> int | None:
 
 
 def _store_signal(
-    session: Session,
+    facts: _Facts,
     document: Document,
     company_id: int,
     cue: CueHit,
@@ -185,8 +196,7 @@ def _store_signal(
     type_weight: float,
     now: datetime,
 ) -> None:
-    company = session.get(Company, company_id)
-    source = session.get(Source, document.source_id)
+    session = facts.session
     story = session.get(Story, document.story_id) if document.story_id else None
     occurred_at = document.published_at or document.fetched_at
     recent = session.exec(
@@ -203,10 +213,10 @@ def _store_signal(
             type_weight=type_weight,
             probability=round(probability, 4),
             link_confidence=round(link_confidence, 4),
-            source_reliability=source.reliability if source else 0.5,
+            source_reliability=facts.reliability(document.source_id),
             recent_same_type=int(recent),
             source_count=story.source_count if story else 1,
-            exposure=company.exposure if company else None,
+            exposure=facts.exposure(company_id),
         )
     )
     mention_id = session.exec(
