@@ -17,9 +17,13 @@ said …") or the document's only company is used, with less certainty.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import yaml
 
 from signals.classify import CueHit
 from signals.matching import NameHit
+from signals.normalize import DATA, fold
 
 ONLY_COMPANY_FACTOR = 0.8
 # Turkish news often names one company in passing in a story about a country, a ministry
@@ -67,6 +71,42 @@ _TR_LOCATIVE = re.compile(r"['’\x92]?[dt][ae](?:ki)?\b", re.IGNORECASE)
 # A partner ("X ile işbirliği yapacak", "X'le ortaklık"): not the one who invests.
 _TR_PARTNER = re.compile(r"['’\x92]?y?l[ae]\b|\s+ile\b", re.IGNORECASE)
 _INVESTMENT = "investment"
+_EN_COMPANY_ANAPHOR = re.compile(r"\bthe (?:company|firm|group)\b", re.IGNORECASE)
+# A state as the doer: a country or city in the genitive ("Azerbaycan'ın … yatırım
+# yaptığını"), as a topic before a comma ("Yunanistan, …") or as the head of the cue's
+# relative clause ("iflas edecek olan Yunanistan"); a ministry, government or council. A cue
+# in a sentence whose doer is one of these is not about a company named elsewhere.
+_TR_STATE_WORDS = (
+    "türkiye", "abd", "amerika", "ukrayna", "bulgaristan", "gürcistan", "ermenistan",
+    "romanya", "macaristan", "polonya", "avusturya", "isviçre", "ispanya", "portekiz",
+    "hollanda", "belçika", "israil", "mısır", "katar", "libya", "lübnan", "ürdün", "kuveyt",
+    "pakistan", "afganistan", "kazakistan", "özbekistan", "türkmenistan", "kırgızistan",
+    "brezilya", "meksika", "kanada", "avustralya", "kore", "endonezya", "malezya",
+    "hükümet", "bakanlık", "bakanlığı", "belediye", "belediyesi", "valilik", "valiliği",
+)  # fmt: skip
+_NOT_A_STATE = frozenset(
+    fold(w)
+    for w in (
+        "orta", "doğu", "middle", "east", "west", "north", "south", "northern", "southern",
+        "eastern", "western", "central", "merkez", "latin", "körfez", "pasifik", "pacific",
+        "atlantic", "balkan", "avrupa", "asya", "europe", "asia",
+    )
+)  # fmt: skip
+_TR_LOWER = frozenset(
+    fold(w) for w in ("hükümet", "bakanlık", "bakanlığı", "belediye", "belediyesi", "valilik")
+)
+_TR_APOSTROPHE_GENITIVE = re.compile(r"\s?['’\x92]n?[ıiuü]n\b", re.IGNORECASE)
+_GENITIVE_TAILS = ("nin", "nun", "in", "un")  # folded
+# A genitive is a subject only of a nominalised verb: "yaptığını", "yapacağını", "etmesi".
+_TR_NOMINALISED = re.compile(
+    r"\w(?:[dt][ıiuü]ğ|[ae]c[ae]ğ|[dt][ıiuü]k[lL]|m[ae]s[ıi])\w*", re.IGNORECASE
+)
+_TR_WORD = re.compile(r"\w+")
+_EN_STATE_SUBJECT = re.compile(
+    r"\b(?:the (?:city|state|government|country|ministry|municipality|county|council)"
+    r"|(?:city|state|federal|national) government)\b",
+    re.IGNORECASE,
+)
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$", re.IGNORECASE)
 _EN_ACTIVE_LEGAL = re.compile(r"(?:sue[sd]?|suing|accuse[sd]?|accusing|charged)\b", re.I)
 _EN_SELLING = re.compile(r"(?:sold|sells?|selling|divest\w*|spun|spin)\b", re.IGNORECASE)
@@ -93,12 +133,24 @@ def attribute(
         (m for m in mentions if hit.sentence_start <= m.start < hit.sentence_end),
         key=lambda m: m.start,
     )
+    # Companies of the cue's sentence that cannot hold the type (a buyer, a partner, a
+    # plaintiff): when the sentence points back at a company before the cue ("Firma … X ile
+    # işbirliği yapacak", "The company sold it to X"), the cue falls back to the previous
+    # sentence or the only other company instead of going to nobody.
+    ruled_out: set[int] = set()
     if inside:
         groups = _by_role(hit, _lists(inside, text), text, lang, hit.sentence_start)
         before = [g for g in groups if g[0].start <= hit.cue_start]
         if before:
             return [(m, 1.0) for m in before[-1]]
-        return [(m, AFTER_CUE_FACTOR) for m in groups[0]] if groups else []
+        if groups:
+            return [(m, AFTER_CUE_FACTOR) for m in groups[0]]
+        if not _points_back(text[hit.sentence_start : hit.cue_start], lang):
+            return []
+        ruled_out = {m.company_id for m in inside}
+    sentence = text[hit.sentence_start : hit.sentence_end]
+    if not ruled_out and _state_is_doer(sentence, lang):
+        return []
     if previous_sentence_start is not None:
         previous = sorted(
             (m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start),
@@ -110,14 +162,54 @@ def attribute(
             # none does.
             groups = _by_role(hit, _lists(previous, text), text, lang, previous_sentence_start)
             return [(groups[-1][-1], PREVIOUS_SENTENCE_FACTOR)] if groups else []
-    companies = {m.company_id for m in mentions}
-    if len(companies) == 1:
+    candidates = [m for m in mentions if m.company_id not in ruled_out]
+    if len({m.company_id for m in candidates}) == 1:
         factor = ONLY_COMPANY_FACTOR
-        sentence = text[hit.sentence_start : hit.sentence_end]
         if lang == "tr" and not _COMPANY_ANAPHOR.search(sentence):
             factor = ONLY_COMPANY_FACTOR_TR_UNREFERRED
-        return [(max(mentions, key=lambda m: m.confidence), factor)]
+        return [(max(candidates, key=lambda m: m.confidence), factor)]
     return []
+
+
+def _points_back(before_cue: str, lang: str) -> bool:
+    """Does the text before the cue refer to a company without naming it?"""
+    anaphor = _COMPANY_ANAPHOR if lang == "tr" else _EN_COMPANY_ANAPHOR
+    return bool(anaphor.search(before_cue))
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    """Folded names of countries, provinces and state bodies (places from the read-only
+    data/generic_words.yml, without compass words, plus _TR_STATE_WORDS)."""
+    raw = yaml.safe_load((DATA / "generic_words.yml").read_text(encoding="utf-8"))
+    places = {fold(word) for word in raw["places"]} - _NOT_A_STATE
+    return frozenset(places | {fold(word) for word in _TR_STATE_WORDS})
+
+
+def _state_is_doer(sentence: str, lang: str) -> bool:
+    """A sentence that names no company and does not point back at one, whose doer is a
+    state: a country, province or state body (Turkish) or "the city", "the government"
+    (English)."""
+    if _points_back(sentence, lang):
+        return False
+    if lang != "tr":
+        return bool(_EN_STATE_SUBJECT.search(sentence))
+    states = _state_names()
+    for word in _TR_WORD.finditer(sentence):
+        folded = fold(word.group())
+        stems = {folded[: -len(tail)] for tail in _GENITIVE_TAILS if folded.endswith(tail)}
+        if not word.group()[0].isupper() and not ({folded} | stems) & _TR_LOWER:
+            continue  # "ordu" (army), "van": a place only when capitalised
+        rest = sentence[word.end() :]
+        if folded in states:
+            if sentence[: word.start()].endswith("olan ") or rest.lstrip().startswith(","):
+                return True
+            genitive = _TR_APOSTROPHE_GENITIVE.match(rest)
+            if genitive and _TR_NOMINALISED.search(rest):
+                return True
+        elif stems & states and _TR_NOMINALISED.search(rest):
+            return True  # "Yunanistanın": a genitive written without its apostrophe
+    return False
 
 
 def _lists(inside: list[NameHit], text: str) -> list[list[NameHit]]:

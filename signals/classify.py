@@ -33,6 +33,7 @@ MODEL_CAP = 0.99
 TOKENIZER_CACHE = 1_000_000
 _NEGATION = "__negation__"
 _HEARSAY = "__hearsay__"
+_CANCELLED = "__cancelled__"
 _EXCLUDED = "__not__"  # + type name: an exclusion phrase of that type
 # Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
 _APOSTROPHE_INFIX = r"(?<=[^\W\d_])['’](?=[^\W\d_])"
@@ -57,6 +58,9 @@ _ASSERTING_AFTER_INFINITIVE = (
 # or not by the verb form of the next words.
 _LIGHT_VERBS_TR = ("yap", "gerceklestir", "et", "harca")
 LOOKAHEAD_TOKENS = 2
+# The first end of a clause after a cue: a question mark there makes the cue a question
+# ("Neden iflas ettiniz?", "Will Acme build a plant in Ohio?"), which asserts nothing.
+_CLAUSE_END = re.compile(r"[.!?;]")
 # A verbal noun of a light verb ("yapması", "yapmamız", "yapmak") followed by a word of
 # expectation, obligation or wish ("bekleniyor", "gerekiyordu", "lazım", "istiyor"): the
 # act is expected, required or wanted, not announced.
@@ -172,6 +176,13 @@ def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _asked(doc: Doc, end: int) -> bool:
+    """True when the clause holding a cue (ending at token `end`) is a question."""
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]
+    clause_end = _CLAUSE_END.search(after)
+    return clause_end is not None and clause_end.group() == "?"
+
+
 class CueClassifier:
     """Per-language blank spaCy pipelines with the taxonomy's cue and negation patterns.
 
@@ -194,6 +205,7 @@ class CueClassifier:
             cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
             cues[_NEGATION] = taxonomy.negation[lang]
             cues[_HEARSAY] = taxonomy.hearsay[lang]
+            cues[_CANCELLED] = taxonomy.cancellation.get(lang, ())
             for t in taxonomy.types.values():
                 if t.exclusions[lang]:
                     cues[_EXCLUDED + t.name] = t.exclusions[lang]
@@ -275,12 +287,13 @@ class CueClassifier:
             matches = self._matches(doc, lang)
             names = {name for name, _, _ in matches}
             negated, hearsay = _NEGATION in names, _HEARSAY in names
+            cancelled = _CANCELLED in names
             excluded: dict[str, list[tuple[int, int]]] = {}
             for name, start, end in matches:
                 if name.startswith(_EXCLUDED):
                     excluded.setdefault(name[len(_EXCLUDED) :], []).append((start, end))
             for name, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
-                if name in (_NEGATION, _HEARSAY) or name.startswith(_EXCLUDED):
+                if name in (_NEGATION, _HEARSAY, _CANCELLED) or name.startswith(_EXCLUDED):
                     continue
                 if any(a < end and start < b for a, b in excluded.get(name, ())):
                     continue  # the cue word is part of an exclusion phrase of its type
@@ -289,6 +302,8 @@ class CueClassifier:
                 denied = (
                     (doubts_negation and negated)
                     or (signal_type.hearsay_doubts and hearsay)
+                    or (signal_type.cancellation_doubts and cancelled)
+                    or (doubts_negation and _asked(doc, end))
                     or (doubts_negation and lang == "tr" and _verb_not_asserted(doc, start, end))
                 )
                 previous = found.get((bounds, name))

@@ -34,6 +34,10 @@ class SignalType:
     # A refund problem is a negated verb ("para iadesi yapılmadı"): negation words and
     # non-asserting verb forms do not doubt it.
     negation_doubts: bool = True
+    # A called-off deal or project ("satış süreci iptal edildi", "plans were scrapped") did
+    # not happen: the taxonomy's cancellation words doubt the types that set this. Not a
+    # lawsuit, where a cancelled decision is still a court event.
+    cancellation_doubts: bool = False
     # Phrases in which a cue word does not name this type's event ("yatırım araçları":
     # financial instruments; "yabancı yatırım": a country's inflows; "patentim": a person's).
     # A cue match overlapping one is dropped. Same syntax as cues.
@@ -50,6 +54,8 @@ class Taxonomy:
     types: dict[str, SignalType]
     negation: dict[str, tuple[str, ...]]
     hearsay: dict[str, tuple[str, ...]]
+    # Words that call a deal or project off (see SignalType.cancellation_doubts).
+    cancellation: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Words never read as a longer form of a shorter stem ("satın" is not "sat*").
     distinct: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -115,6 +121,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                 cues={lang: tuple(spec["cues"].get(lang, ())) for lang in LANGUAGES},
                 hearsay_doubts=bool(spec.get("hearsay_doubts", True)),
                 negation_doubts=bool(spec.get("negation_doubts", True)),
+                cancellation_doubts=bool(spec.get("cancellation_doubts", False)),
                 exclusions={
                     lang: tuple((spec.get("exclusions") or {}).get(lang, ())) for lang in LANGUAGES
                 },
@@ -124,6 +131,9 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
         negation = {lang: tuple(raw["negation"].get(lang, ())) for lang in LANGUAGES}
         hearsay = {lang: tuple((raw.get("hearsay") or {}).get(lang, ())) for lang in LANGUAGES}
         distinct = {lang: tuple((raw.get("distinct") or {}).get(lang, ())) for lang in LANGUAGES}
+        cancellation = {
+            lang: tuple((raw.get("cancellation") or {}).get(lang, ())) for lang in LANGUAGES
+        }
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise TaxonomyInvalid(f"{path}: {exc!r}") from exc
     bad = [t.name for t in types.values() if t.kind not in KINDS]
@@ -135,4 +145,5 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
         negation=negation,
         hearsay=hearsay,
         distinct=distinct,
+        cancellation=cancellation,
     )
