@@ -31,6 +31,21 @@ _ACRONYM_GAPS = frozenset({"ve", "and", "of", "the", "for", "de", "ile", "&"})
 _NEXT_FULL_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _WORDS_BEFORE_PAREN = re.compile(r"((?:[^\W\d_][\w.&'’-]*[ \t]+){1,12})\([ \t]*$")
+# Capitalised words that stand before a company's name without being part of it.
+_NATIONALITIES = frozenset(
+    fold(word)
+    for word in (
+        *("Alman", "Fransız", "Japon", "Amerikan", "İngiliz", "İtalyan", "İspanyol", "Rus"),
+        *("Yunan", "Arap", "Fin", "Çek", "Leh", "Macar", "Türk", "Kore", "Çin", "Hint"),
+        *("Kanada", "German", "French", "Japanese", "American", "British", "English"),
+        *("Italian", "Spanish", "Russian", "Chinese", "Korean", "Dutch", "Swedish", "Swiss"),
+        *("Canadian", "Indian", "Turkish", "European", "Asian", "Global", "Dev", "Sayın"),
+        *("Mr", "Mrs", "Ms", "Dr"),
+    )
+)
+# A product's model code after its line's name: "Galaxy A8", "Galaxy S6'nın" (not "Türksat
+# 4A", a satellite of the company).
+_MODEL_CODE = re.compile(r"[ \t]+[A-Z]{1,3}\d+[A-Za-z]*\b")
 _CONJUNCTION = re.compile(r"\b(?:and|ve|ile|or|veya|und|et)\b")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
 # Between two names of a list: a suffix, a short parenthesis ("Aygaz (28), Opet (25)"),
@@ -55,13 +70,18 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
     persons = {hit.key for hit in hits if hit.owners and _person(text, hit)}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
     names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
+    ends = {end for _, end in names}
     hits = [hit for hit in hits if not _inside_a_name(hit, names)]
     hits = [
         hit
         for hit in hits
         if hit.owners
-        and not (hit.key in persons and _person(text, hit))
+        and not (hit.key in persons and (_person(text, hit) or _only_guessed(hit)))
         and not _institution_after(text, hit)
+        and not (
+            _only_guessed(hit)
+            and (_after_another_name(text, hit, ends) or _MODEL_CODE.match(text, hit.end))
+        )
     ]
     named: dict[int, str] = {}  # company → how the text names it unambiguously
     for hit in hits:
@@ -83,6 +103,37 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
     return sorted(out.values(), key=lambda h: (h.start, h.company_id))
 
 
+def _only_guessed(hit: Span) -> bool:
+    """Every company the span may name has it only as a short name (its legal name's first
+    word): a guess. One right after another name is that name's product or part ("Samsung
+    Galaxy"); one the text also gives a person is that person ("Tim Hunt … Hunt said")."""
+    return " " not in hit.key and all(o.origin == "short" for o in hit.owners)
+
+
+def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
+    """Right after a portfolio name, or after a capitalised word inside a sentence that is
+    no nationality, place or acronym: the span ends a longer proper name ("Samsung Galaxy",
+    "ZenFone Zoom"), not "Japon Toyota", "ABD Apple"."""
+    if text[hit.start - 1 : hit.start] != " ":
+        return False
+    if hit.start - 1 in ends:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if before is None or before.start(1) < 2 or not before.group(1)[:1].isupper():
+        return False
+    word, previous = before.group(1), text[: before.start(1)].rstrip()[-1:]
+    folded = fold(word)
+    return not (
+        previous in ("", ".", "!", "?", ":", "\n", '"', "“", "'", "(")
+        or word.isupper()
+        or folded in generic_words()
+        or folded in _NATIONALITIES
+        # Turkish "-li" adjectives ("Koreli", "Tayvanlı") and titles with their possessive
+        # ("Türkiye Distribütörü Bilkom") end in i or u once folded.
+        or folded.endswith(("i", "u"))
+    )
+
+
 def _inside_a_name(hit: Span, names: list[tuple[int, int]]) -> bool:
     if hit.method or not all(o.origin == "ticker" for o in hit.owners):
         return False
@@ -93,18 +144,35 @@ def _inside_a_name(hit: Span, names: list[tuple[int, int]]) -> bool:
 
 
 def _person(text: str, hit: Span) -> bool:
-    """A surname-like or ordinary one-word name right after a capitalised given name names a
-    person: "Mehmet Cengiz", "Taner Yıldız", "Sakıp Sabancı" (not a ticker or identifier)."""
+    """A one-word name right after a capitalised given name names a person: "Mehmet Cengiz",
+    "Sakıp Sabancı", "Tim Hunt", "Abraham Lincoln"; so does a short name (a legal name's first
+    word) that is itself a given name before a capitalised word: "Jack Lew", "Hugo Weaving".
+    Not a ticker or identifier."""
     if hit.method == "identifier" or " " in hit.key:
         return False
-    if hit.key not in person_names() and not any(o.weak for o in hit.owners):
+    if all(o.origin == "ticker" for o in hit.owners) and hit.key not in person_names():
         return False
     before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
-    return (
+    if (
         before is not None
         and before.group(1)[:1].isupper()
         and fold(before.group(1)) in given_names()
-    )
+        # In capitals ("ÖZEL SONY") only a person-like name is taken for a surname.
+        and (
+            not before.group(1).isupper()
+            or hit.key in person_names()
+            or any(o.weak for o in hit.owners)
+        )
+    ):
+        return True
+    if hit.key in given_names() and all(o.origin == "short" for o in hit.owners):
+        following = _NEXT_FULL_WORD.match(text, hit.end)
+        return (
+            following is not None
+            and following.group(1)[:1].isupper()
+            and not following.group(1).isupper()  # "SONY MOBILE": capitals prove nothing
+        )
+    return False
 
 
 def classify_tickers(text: str, hit: Span) -> None:

@@ -52,7 +52,8 @@ _EXCHANGE = "|".join(sorted((re.escape(e) for e in EXCHANGES), key=len, reverse=
 _SYMBOL = r"[A-Z0-9][A-Z0-9.\-]{0,7}"
 # What stands right before a ticker written explicitly, and right after it.
 _BEFORE_EXCHANGE = re.compile(rf"(?:^|[^\w])(?P<exchange>{_EXCHANGE})\s*:\s*$")
-_BEFORE_PAREN = re.compile(r"\(\s*$")
+# "(" opens a ticker only after a space or the start: "dB(A)", "f(x)" are no tickers.
+_BEFORE_PAREN = re.compile(r"(?:^|[^\w])\(\s*$")
 _AFTER_PAREN = re.compile(r"\s*\)")
 _EXPLICIT_TICKER = re.compile(
     rf"(?:\b(?P<exchange>{_EXCHANGE})\s*:\s*(?P<symbol>{_SYMBOL})\b)"
@@ -250,6 +251,7 @@ def one_letter_ticker_forms(text: str) -> Iterator[tuple[int, str]]:
             if (
                 start < len(text)
                 and "A" <= text[start] <= "Z"
+                and not (opener == "(" and at and text[at - 1].isalnum())  # "dB(A)"
                 and (
                     after in ("", " ", ")", ",", ";", ".") if opener == ":" else after in (")", " ")
                 )

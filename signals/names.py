@@ -30,6 +30,7 @@ from signals.normalize import (
     CONNECTORS,
     DATA,
     connector_variants,
+    english_only_words,
     fold,
     generic_words,
     match_form,
@@ -109,7 +110,7 @@ def english_zipf(token: str) -> float:
 
 def is_common(token: str) -> bool:
     """An ordinary word in English text ("Target", "Koç", "Green"): as a name it needs context."""
-    if token in generic_words():
+    if token in generic_words() or token in english_only_words():
         return True
     if not token.isalpha():
         return False
@@ -167,9 +168,15 @@ def _person_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(given_like), frozenset(given | surnames), frozenset(given | surnames | other)
 
 
+@cache
 def given_names() -> frozenset[str]:
-    """Folded Turkish given names ("mehmet", "sakip"): one before a surname makes a person."""
-    return _person_names()[0]
+    """Folded given names, Turkish ("mehmet", "sakip") and international ("tim", "jermaine"):
+    a capitalised one before a name makes a person."""
+    return _person_names()[0] | _international_given_names()
+
+
+def _international_given_names() -> frozenset[str]:
+    return frozenset(_data_lines("given_names_intl.txt"))
 
 
 def person_names() -> frozenset[str]:

@@ -161,8 +161,23 @@ def forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 @cache
 def generic_words() -> frozenset[str]:
     """Words too common to name a company by themselves (data/generic_words.yml)."""
-    raw = yaml.safe_load((DATA / "generic_words.yml").read_text(encoding="utf-8"))
-    return frozenset(fold(word) for word in raw["words"] + raw["places"] + raw.get("codes", []))
+    raw = _generic_file()
+    sections = ("words", "places", "codes", "calendar_and_sky")
+    return frozenset(fold(word) for section in sections for word in raw.get(section, []))
+
+
+@cache
+def english_only_words() -> frozenset[str]:
+    """Words ordinary in English text that Turkish text uses as brands ("apple", "shell")."""
+    return frozenset(fold(word) for word in _generic_file().get("english_only", []))
+
+
+@cache
+def _generic_file() -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = yaml.safe_load(
+        (DATA / "generic_words.yml").read_text(encoding="utf-8")
+    )
+    return raw
 
 
 def strip_legal_forms(tokens: list[str]) -> list[str]:

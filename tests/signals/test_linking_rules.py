@@ -139,3 +139,58 @@ def test_the_source_language_decides_over_the_guess() -> None:
     assert [h.company_id for h in link(INDEX, headline, "tr")] == [2]
     assert link(INDEX, headline, "en") == []
     assert link(INDEX, headline, "de") == link(INDEX, headline)  # unknown: guessed
+
+
+# (e) precision on unseen news (dev_sets/audit_tr): words, people and products -------------
+
+UNSEEN = NameIndex.build(
+    (
+        CompanyRecord(1, "EKİM TURİZM TİC. VE SAN. A.Ş.", [], None),
+        CompanyRecord(2, "DÜNYA HOLDİNG A.Ş.", [], None),
+        CompanyRecord(3, "Apple Inc.", [], "AAPL"),
+        CompanyRecord(4, "HUNT J B TRANSPORT SERVICES INC", [], None),
+        CompanyRecord(5, "JACK HENRY & ASSOCIATES INC", [], None),
+        CompanyRecord(6, "Galaxy Digital Inc.", [], None),
+        CompanyRecord(7, "SAMSUNG ELECTRONICS CO., LTD.", [], None),
+        CompanyRecord(8, "AGILENT TECHNOLOGIES, INC.", [], "A"),
+        CompanyRecord(9, "BİLKOM BİLİŞİM HİZMETLERİ A.Ş.", [], None),
+    )
+)
+
+
+def linked(text: str, language: str = "tr") -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for hit in link(UNSEEN, text, language):
+        out.setdefault(hit.company_id, []).append(hit.surface)
+    return out
+
+
+def test_months_and_the_earth_are_no_companies() -> None:
+    assert linked("Şirket 30 Ekim'de açıklama yaptı, Ekim ayında satışlar arttı.") == {}
+    assert linked("Uydu Dünya'ya döndü. Dünya'nın çevresinde 90 dakikada bir tur atıyor.") == {}
+
+
+def test_an_english_word_brand_is_a_name_in_turkish_text() -> None:
+    assert linked("Apple yeni telefonunu tanıttı.") == {3: ["Apple"]}
+
+
+def test_a_given_name_before_a_name_makes_a_person() -> None:
+    text = "Nobel ödüllü bilim insanı Tim Hunt istifa etti. Hunt, konuşmasında özür diledi."
+    assert linked(text) == {}
+    assert linked("ABD Hazine Bakanı Jack Lew yeni banknotu tanıttı.") == {}
+    full = "Jack Henry & Associates yeni yazılımını tanıttı."
+    assert linked(full) == {5: ["Jack Henry & Associates"]}
+
+
+def test_a_guessed_short_name_inside_a_longer_name_or_before_a_model_code() -> None:
+    assert linked("Samsung Galaxy serisinin yeni üyesi tanıtıldı.") == {7: ["Samsung"]}
+    assert linked("Kore'nin yeni telefonu Galaxy S6'nın fiyatı belli oldu.") == {}
+    assert linked("Şirketin ortağı Galaxy yeni fon kurdu.") == {6: ["Galaxy"]}
+    assert linked("iPad'in Türkiye Distribütörü Bilkom açıklama yaptı.") == {9: ["Bilkom"]}
+
+
+def test_a_parenthesis_glued_to_a_word_is_no_ticker() -> None:
+    assert linked("Gürültü 64 dB(A) olarak ölçüldü.") == {}
+    assert linked("Agilent Technologies (A) hisseleri yükseldi.", "en") == {
+        8: ["Agilent Technologies", "A"]
+    }
