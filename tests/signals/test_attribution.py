@@ -4,26 +4,12 @@ import pytest
 
 from signals.attribution import attribute
 from signals.classify import CueClassifier, CueHit
-from signals.lexicon import load_taxonomy
-from signals.matching import NameHit
-
-
-@pytest.fixture(scope="module")
-def classifier() -> CueClassifier:
-    return CueClassifier(load_taxonomy())
-
-
-def _mentions(text: str, names: dict[str, int]) -> list[NameHit]:
-    out = []
-    for name, company in names.items():
-        start = text.index(name)
-        out.append(NameHit(company, start, start + len(name), name, "legal", 0.9, "test"))
-    return out
+from tests.signals.mentions import mentions_of
 
 
 def _owners(classifier: CueClassifier, text: str, names: dict[str, int], lang: str) -> set[int]:
     (hit,) = [h for h in classifier.classify(text, lang) if h.type == "lawsuit"]
-    return {m.company_id for m, _ in attribute(hit, _mentions(text, names), None, text, lang)}
+    return {m.company_id for m, _ in attribute(hit, mentions_of(text, names), None, text, lang)}
 
 
 @pytest.mark.parametrize(
@@ -62,7 +48,7 @@ def test_english_lawsuit_goes_to_the_defendants(
 def test_the_buyer_gets_no_asset_sale(classifier: CueClassifier) -> None:
     text = "Koç Holding, iştirakindeki hisselerini Sabancı'ya sattı."
     (hit,) = [h for h in classifier.classify(text, "tr") if h.type == "asset_sale"]
-    mentions = _mentions(text, {"Koç Holding": 1, "Sabancı": 2})
+    mentions = mentions_of(text, {"Koç Holding": 1, "Sabancı": 2})
     assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "tr")] == [1]
 
 
@@ -70,19 +56,19 @@ def test_companies_listed_as_subject_share_the_signal() -> None:
     text = "Ford ve Tofaş yeni fabrika kuracak."
     hit = CueHit("investment_statement", "investment", 0.65, "yeni fabrika", 14, text, 0,
                  len(text), False)  # fmt: skip
-    owners = attribute(hit, _mentions(text, {"Ford": 1, "Tofaş": 2}), None, text, "tr")
+    owners = attribute(hit, mentions_of(text, {"Ford": 1, "Tofaş": 2}), None, text, "tr")
     assert {m.company_id for m, _ in owners} == {1, 2}
 
 
 def test_english_seller_is_named_before_the_selling_verb(classifier: CueClassifier) -> None:
     text = "Abbott spun off AbbVie as a separate company."
     (hit,) = [h for h in classifier.classify(text, "en") if h.type == "asset_sale"]
-    mentions = _mentions(text, {"Abbott": 1, "AbbVie": 2})
+    mentions = mentions_of(text, {"Abbott": 1, "AbbVie": 2})
     assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "en")] == [1]
 
 
 def test_the_english_buyer_after_to_gets_no_asset_sale(classifier: CueClassifier) -> None:
     text = "The sale of the paper unit to Globex was completed by Acme on Friday."
     (hit,) = [h for h in classifier.classify(text, "en") if h.type == "asset_sale"]
-    mentions = _mentions(text, {"Acme": 1, "Globex": 2})
+    mentions = mentions_of(text, {"Acme": 1, "Globex": 2})
     assert [m.company_id for m, _ in attribute(hit, mentions, None, text, "en")] == [1]

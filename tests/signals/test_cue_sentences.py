@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from signals.classify import CueClassifier
+from signals.classify import CueClassifier, CueHit
 from signals.cue_sentences import CueSentenceFinder
 from signals.lexicon import load_taxonomy
 from signals.sentences import sentence_starts
@@ -32,7 +32,7 @@ def test_a_stem_counts_only_at_the_start_of_a_word() -> None:
     assert finder.sentences("Tarla (satıldı) dün.") == [(0, 20)]
 
 
-def _every_sentence(classifier: CueClassifier, text: str, lang: str) -> list[object]:
+def _every_sentence(classifier: CueClassifier, text: str, lang: str) -> list[CueHit]:
     """What the classifier finds when it tokenises every sentence (no prefilter)."""
     starts = [*sentence_starts(text), len(text)]
     bounds = list(pairwise(starts))

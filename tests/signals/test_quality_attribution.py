@@ -9,21 +9,7 @@ from signals.attribution import (
     attribute,
 )
 from signals.classify import CueClassifier, CueHit
-from signals.lexicon import load_taxonomy
-from signals.matching import NameHit
-
-
-@pytest.fixture(scope="module")
-def classifier() -> CueClassifier:
-    return CueClassifier(load_taxonomy())
-
-
-def _mentions(text: str, names: dict[str, int]) -> list[NameHit]:
-    out = []
-    for name, company in names.items():
-        start = text.index(name)
-        out.append(NameHit(company, start, start + len(name), name, "legal", 0.9, "test"))
-    return out
+from tests.signals.mentions import mentions_of
 
 
 def _owners(
@@ -34,7 +20,7 @@ def _owners(
     return {
         m.company_id
         for hit in hits
-        for m, _ in attribute(hit, _mentions(text, names), None, text, "tr")
+        for m, _ in attribute(hit, mentions_of(text, names), None, text, "tr")
     }
 
 
@@ -91,7 +77,7 @@ def test_turkish_cue_without_a_company_in_its_sentence_is_weak_for_the_only_comp
     first = "Tofaş yeni modelini tanıttı. Hava güzeldi. "
     about_country = "Bakanlık bölgeye 50 milyon liralık yatırım yapacak."
     text = first + about_country
-    mentions = _mentions(text, {"Tofaş": 1})
+    mentions = mentions_of(text, {"Tofaş": 1})
     ((_, factor),) = attribute(_hit(about_country, len(first)), mentions, None, text, "tr")
     assert factor == ONLY_COMPANY_FACTOR_TR_UNREFERRED
     assert 0.65 * factor < 0.5  # below the signal threshold

@@ -8,21 +8,7 @@ import pytest
 
 from signals.attribution import attribute
 from signals.classify import CueClassifier
-from signals.lexicon import load_taxonomy
-from signals.matching import NameHit
-
-
-@pytest.fixture(scope="module")
-def classifier() -> CueClassifier:
-    return CueClassifier(load_taxonomy())
-
-
-def _mentions(text: str, names: dict[str, int]) -> list[NameHit]:
-    out = []
-    for name, company in names.items():
-        start = text.index(name)
-        out.append(NameHit(company, start, start + len(name), name, "legal", 0.9, "test"))
-    return out
+from tests.signals.mentions import mentions_of
 
 
 def _owners(
@@ -35,7 +21,7 @@ def _owners(
     """Companies that get the type from its asserted hits, with the previous sentence known."""
     hits = [h for h in classifier.classify(text, lang) if h.type == signal_type]
     assert hits, f"no {signal_type} cue in {text!r}"
-    mentions = _mentions(text, names)
+    mentions = mentions_of(text, names)
     owners = set()
     for hit in hits:
         previous = 0 if hit.sentence_start > 0 else None
