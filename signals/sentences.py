@@ -11,10 +11,12 @@ import bisect
 import re
 
 # End punctuation (plus closing quotes) and whitespace before something that can open a
-# sentence, or a line break.
-# One leading character class, so the scan skips ahead in C (twice as fast as an alternation).
+# sentence, or a line break — unless the next line goes on in lower case: a page's markup
+# broke the sentence there ("… soruşturma\nbaşlatıldı"). One leading character class, so
+# the scan skips ahead in C (twice as fast as an alternation).
 _BOUNDARY = re.compile(
-    r"[.!?…\n](?:(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZÇĞİÖŞÜ0-9])|(?<=\n)\n*)"
+    r"[.!?…\n](?:(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZÇĞİÖŞÜ0-9])"
+    r"|(?<=\n)\n*+(?![ \t]*[a-zçğıöşü]))"
 )
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)[.]$")
 ABBREVIATIONS = frozenset(

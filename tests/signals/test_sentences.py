@@ -45,3 +45,8 @@ def test_cue_stems_become_norms_once_per_word() -> None:
     classifier = CueClassifier(load_taxonomy())
     doc = classifier.parse("KONKORDATOYA başvurdu", "tr")
     assert doc[0].norm_ == "konkordato"  # the cue stem, folded, so one hash matches every form
+
+
+def test_a_line_that_goes_on_in_lower_case_continues_the_sentence() -> None:
+    text = "Şirket hakkında\nsoruşturma başlatıldı. Yeni\nBaşlık"
+    assert split(text) == ["Şirket hakkında\nsoruşturma başlatıldı.", "Yeni", "Başlık"]
