@@ -43,6 +43,17 @@ _NATIONALITIES = frozenset(
         *("Mr", "Mrs", "Ms", "Dr"),
     )
 )
+# After an outlet's name: spoke or gave a statement to it ("Hürriyet'e konuştu", "Hürriyet'e,
+# şunları söyledi"), or its report ("Reuters'ın haberine göre", "Hürriyet'ten Ayşe Kaya'nın
+# haberine göre", "Hürriyet gazetesinden … haberi"). ’ may arrive as U+0092.
+_CREDIT_AFTER = re.compile(
+    r"['’\x92]?(?:[yn]?[ae],?(?:[ \t]+\w+){0,2}?[ \t]+"
+    r"(?:konuş|açıklama(?:[ \t]+yap|da[ \t]+bulun)|demeç|anlat|söyle)"
+    r"|n?[ıiuü]n[ \t]+haber(?:i|in|ine)\b"
+    r"|(?:n?[dt][ae]n|[ \t]+gazetesi(?:nden|nde|nin)?)\b[^.\n]{0,60}?haber(?:i|in|ine)\b)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_END = re.compile(r"[ \t]*\)[ \t]*(?:\n|$)")
 # A product's model code after its line's name: "Galaxy A8", "Galaxy S6'nın" (not "Türksat
 # 4A", a satellite of the company).
 _MODEL_CODE = re.compile(r"[ \t]+[A-Z]{1,3}\d+[A-Za-z]*\b")
@@ -78,6 +89,7 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
         if hit.owners
         and not (hit.key in persons and (_person(text, hit) or _only_guessed(hit)))
         and not _institution_after(text, hit)
+        and not _source_credit(text, hit)
         and not (
             _only_guessed(hit)
             and (_after_another_name(text, hit, ends) or _MODEL_CODE.match(text, hit.end))
@@ -101,6 +113,17 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
         for result in _support(text, prepared, weak, out, named, turkish, persons):
             _keep(out, result)
     return sorted(out.values(), key=lambda h: (h.start, h.company_id))
+
+
+def _source_credit(text: str, hit: Span) -> bool:
+    """A news outlet credited as the source, not named in the story: "Hürriyet'e konuştu",
+    "Reuters'ın haberine göre", a closing "( Hürriyet )" line."""
+    if hit.method == "identifier":
+        return False
+    if _CREDIT_AFTER.match(text, hit.end):
+        return True
+    opened = text[max(0, hit.start - 3) : hit.start].rstrip(" \t").endswith("(")
+    return opened and _CREDIT_LINE_END.match(text, hit.end) is not None
 
 
 def _only_guessed(hit: Span) -> bool:

@@ -194,3 +194,26 @@ def test_a_parenthesis_glued_to_a_word_is_no_ticker() -> None:
     assert linked("Agilent Technologies (A) hisseleri yükseldi.", "en") == {
         8: ["Agilent Technologies", "A"]
     }
+
+
+def test_a_news_outlet_credited_as_the_source_is_no_mention() -> None:
+    record = CompanyRecord(1, "HABERTÜRK YAYINCILIK A.Ş.", ["Habertürk"], None)
+    outlet = NameIndex.build((record,))
+
+    def named(text: str) -> list[int]:
+        return [h.company_id for h in link(outlet, text, "tr")]
+
+    assert named("Genel müdür Habertürk'e konuştu: yatırım sürecek.") == []
+    assert named("Habertürk'ün haberine göre fabrika kapanıyor.") == []
+    assert named("Fabrika yeniden açıldı.\n( Habertürk )\n") == []
+    assert named("Habertürk yeni stüdyosunu açtı.") == [1]
+
+
+def test_more_ways_of_crediting_an_outlet() -> None:
+    outlet = NameIndex.build((CompanyRecord(1, "HABERTÜRK YAYINCILIK A.Ş.", ["Habertürk"], None),))
+    for text in (
+        "Yönetici Habertürk\x92e, şunları söyledi: üretim artacak.",
+        "Habertürk'ten Ayşe Kaya'nın haberine göre fabrika kapanıyor.",
+        "Habertürk gazetesinden Ali Veli'nin haberi şöyle.",
+    ):
+        assert link(outlet, text, "tr") == [], text
