@@ -217,3 +217,11 @@ def test_more_ways_of_crediting_an_outlet() -> None:
         "Habertürk gazetesinden Ali Veli'nin haberi şöyle.",
     ):
         assert link(outlet, text, "tr") == [], text
+
+
+def test_a_glued_suffix_counts_only_on_a_capitalised_name() -> None:
+    index = NameIndex.build((CompanyRecord(1, "RENAULT S.A.", [], None),))
+    assert [h.company_id for h in link(index, "Fransız rakibi Renaultdan cevap geldi.", "tr")] == [
+        1
+    ]
+    assert link(index, "fransız rakibi renaultdan cevap geldi.", "tr") == []
