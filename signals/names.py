@@ -34,6 +34,7 @@ from signals.normalize import (
     fold,
     generic_words,
     match_form,
+    place_words,
     strip_legal_forms,
     strip_trailing_legal_forms,
     words,
@@ -307,8 +308,12 @@ def derived(
         add(alias_tokens, "alias", 0.95)
     if len(core) > 1:
         kind = short_name_kind(core[0])
+        # "Yahoo! Japan", "Toyota Türkiye": the brand alone names the group, not this
+        # regional company, so it needs the text's support.
+        regional = not place_words().isdisjoint(core[1:])
         if kind:
-            add(core[:1], "short", 0.8, weak=kind == "weak", weak_tr=is_common_tr(core[0]))
+            weak_tr = is_common_tr(core[0]) or regional
+            add(core[:1], "short", 0.8, weak=kind == "weak" or regional, weak_tr=weak_tr)
     out = list(names.values())
     for code in codes:
         out.append(DerivedName(code, "ticker", 0.9, True, False, False))

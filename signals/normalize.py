@@ -167,6 +167,12 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def place_words() -> frozenset[str]:
+    """Provinces, districts, regions and countries (the `places` of data/generic_words.yml)."""
+    return frozenset(fold(word) for word in _generic_file().get("places", []))
+
+
+@cache
 def english_only_words() -> frozenset[str]:
     """Words ordinary in English text that Turkish text uses as brands ("apple", "shell")."""
     return frozenset(fold(word) for word in _generic_file().get("english_only", []))

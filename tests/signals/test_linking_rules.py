@@ -225,3 +225,9 @@ def test_a_glued_suffix_counts_only_on_a_capitalised_name() -> None:
         1
     ]
     assert link(index, "fransız rakibi renaultdan cevap geldi.", "tr") == []
+
+
+def test_the_brand_alone_is_not_its_regional_company() -> None:
+    index = NameIndex.build((CompanyRecord(1, "Yahoo! Japan Corp", [], None),))
+    assert link(index, "Google, Bing ve Yahoo gibi arama motorları büyüyor.", "tr") == []
+    assert [h.company_id for h in link(index, "Yahoo Japan yeni hizmetini açtı.", "tr")] == [1]
