@@ -23,6 +23,7 @@ import yaml
 
 from signals.classify import CueHit
 from signals.matching import NameHit
+from signals.names import given_names, is_common_tr
 from signals.normalize import DATA, fold
 
 ONLY_COMPANY_FACTOR = 0.8
@@ -102,6 +103,31 @@ _TR_NOMINALISED = re.compile(
     r"\w(?:[dt][ıiuü]ğ|[ae]c[ae]ğ|[dt][ıiuü]k[lL]|m[ae]s[ıi])\w*", re.IGNORECASE
 )
 _TR_WORD = re.compile(r"\w+")
+# The topic of a Turkish sentence: the first comma of the sentence right after a
+# capitalised word without a case suffix ("Socar, …"; "… şirketi Socar, …").
+_TR_TOPIC = re.compile(r"^[^,]*?\b([A-ZÇĞİÖŞÜ][\w&-]*[\w&])\s*,")
+# A company noun right before the topic's name: its apposition, not a pointer back.
+_TR_APPOSITION = re.compile(
+    r"\b(?:şirket|firma|grup|grub|holding|topluluk|topluluğ)\w{0,8}\s+$", re.IGNORECASE
+)
+# A company noun in the dative ("bu üç şirkete"): the other side of a deal, not the doer.
+_TR_DATIVE_NOUN = re.compile(
+    r"(?:şirket|firma|grub?|holding|topluluğ)(?:l[ae]r)?(?:[ıi]m[ıi]z|[ıi]n[ıi]z|[ıi]|s[ıi])?[yn]?[ae]",
+    re.IGNORECASE,
+)
+# Companies in general: a plural company noun, not a group's name ("X Şirketler Grubu").
+_TR_PLURAL_COMPANIES = re.compile(
+    r"\b(?:şirket|firma|işletme)l[ae]r\w*\b(?!\s+(?:grub|topluluğ))", re.IGNORECASE
+)
+# Words before a name that make it a person's: titles and roles (folded prefixes), and
+# short titles (folded, whole words).
+_TITLES = (
+    "baskan", "bakan", "mudur", "yonetici", "direktor", "sozcu", "kurucu", "sahib",
+    "ortag", "uzman", "ekonomist", "analist", "yazar", "muhabir", "milletvekil", "kaymakam",
+)  # fmt: skip
+_SHORT_TITLES = frozenset(
+    ("ceo", "cfo", "prof", "doc", "dr", "av", "sayin", "bay", "bayan", "vali")
+)
 _EN_STATE_SUBJECT = re.compile(
     r"\b(?:the (?:city|state|government|country|ministry|municipality|county|council)"
     r"|(?:city|state|federal|national) government)\b",
@@ -150,6 +176,10 @@ def attribute(
         ruled_out = {m.company_id for m in inside}
     sentence = text[hit.sentence_start : hit.sentence_end]
     if not ruled_out and _state_is_doer(sentence, lang):
+        return []
+    if not ruled_out and _unknown_subject(hit, text, lang):
+        return []
+    if not ruled_out and lang == "tr" and _only_generic_companies(sentence):
         return []
     if previous_sentence_start is not None:
         previous = sorted(
@@ -210,6 +240,58 @@ def _state_is_doer(sentence: str, lang: str) -> bool:
         elif stems & states and _TR_NOMINALISED.search(rest):
             return True  # "Yunanistanın": a genitive written without its apostrophe
     return False
+
+
+def _unknown_subject(hit: CueHit, text: str, lang: str) -> bool:
+    """A Turkish sentence that names no portfolio company but opens with another proper
+    noun as its topic ("Socar, bu şirketlere hisse sattı"; "… petrol şirketi Socar, …"):
+    the seller or investor is that other company, not one named elsewhere. Only for the
+    types whose subject holds them (investments, asset sales); a regulator before a comma
+    may well fine a company of the previous sentence. Not a person: a given name or a title
+    before the word, or the word used as a surname elsewhere in the text ("Ali Odabaşı …
+    Odabaşı, …"); not an ordinary word ("Ayrıca, …") and not a sentence that points back
+    at a company besides the subject's own apposition."""
+    if lang != "tr" or not (hit.kind == _INVESTMENT or hit.type == "asset_sale"):
+        return False
+    before_cue = text[hit.sentence_start : hit.cue_start]
+    subject = _TR_TOPIC.search(before_cue)
+    if subject is None:
+        return False
+    word = subject.group(1)
+    if is_common_tr(fold(word)) or _is_person(word, before_cue[: subject.start(1)], text):
+        return False
+    apposition = _TR_APPOSITION.search(before_cue, 0, subject.start(1))
+    head = before_cue[: apposition.start() if apposition else subject.start(1)]
+    rest = head + before_cue[subject.end() :]
+    return not any(
+        not _TR_DATIVE_NOUN.fullmatch(m.group()) for m in _COMPANY_ANAPHOR.finditer(rest)
+    )
+
+
+def _only_generic_companies(sentence: str) -> bool:
+    """A Turkish sentence about companies in general ("firmalara 3 milyon lira ceza
+    verildi", "şirketler yatırımlarını erteliyor") that does not point back at one: sector
+    talk, not an event of a company named elsewhere."""
+    return bool(_TR_PLURAL_COMPANIES.search(sentence)) and not _COMPANY_ANAPHOR.search(sentence)
+
+
+def _is_person(word: str, before: str, text: str) -> bool:
+    """Is a capitalised word a person's name: a given name or a title right before it, or
+    a given name before it anywhere in the text (a surname used alone later)?"""
+    previous = _TR_WORD.findall(before[-40:])
+    if previous and _person_prefix(previous[-1]):
+        return True
+    for match in re.finditer(rf"(\w+)\s+{re.escape(word)}\b", text):
+        if _person_prefix(match.group(1)):
+            return True
+    return False
+
+
+def _person_prefix(word: str) -> bool:
+    folded = fold(word)
+    if word[:1].isupper() and folded in given_names():
+        return True
+    return folded in _SHORT_TITLES or folded.startswith(_TITLES)
 
 
 def _lists(inside: list[NameHit], text: str) -> list[list[NameHit]]:

@@ -282,7 +282,7 @@ class CueClassifier:
     def _rule_hits(
         self, text: str, sentences: list[tuple[tuple[int, int], Doc]], lang: str
     ) -> list[CueHit]:
-        found: dict[tuple[tuple[int, int], str], CueHit] = {}
+        found: dict[tuple[tuple[int, int], str, int], CueHit] = {}
         for bounds, doc in sentences:
             matches = self._matches(doc, lang)
             names = {name for name, _, _ in matches}
@@ -306,11 +306,14 @@ class CueClassifier:
                     or (doubts_negation and _asked(doc, end))
                     or (doubts_negation and lang == "tr" and _verb_not_asserted(doc, start, end))
                 )
-                previous = found.get((bounds, name))
+                # One hit per type and clause: a second cue after a comma may name another
+                # company's event ("A'ya karşı dava kaybetti, B'ye karşı davayı kazandı").
+                key = (bounds, name, doc.text.count(",", 0, doc[start].idx))
+                previous = found.get(key)
                 if previous is not None and (denied or not previous.negated):
                     continue
                 probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
-                found[(bounds, name)] = CueHit(
+                found[key] = CueHit(
                     type=name,
                     kind=signal_type.kind,
                     probability=round(probability, 4),
