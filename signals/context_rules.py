@@ -53,6 +53,8 @@ _CREDIT_AFTER = re.compile(
     r"|(?:n?[dt][ae]n|[ \t]+gazetesi(?:nden|nde|nin)?)\b[^.\n]{0,60}?haber(?:i|in|ine)\b)",
     re.IGNORECASE,
 )
+# A capitalised name in the genitive right before: "Samsung'un", "Apple’ın".
+_OWNER_BEFORE = re.compile(r"\b([A-ZÇĞİÖŞÜ][\w&-]*)['’\x92]n?[ıiuü]n[ \t]+$")
 _CREDIT_LINE_END = re.compile(r"[ \t]*\)[ \t]*(?:\n|$)")
 # A product's model code after its line's name: "Galaxy A8", "Galaxy S6'nın" (not "Türksat
 # 4A", a satellite of the company).
@@ -134,13 +136,17 @@ def _only_guessed(hit: Span) -> bool:
 
 
 def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
-    """Right after a portfolio name, or after a capitalised word inside a sentence that is
-    no nationality, place or acronym: the span ends a longer proper name ("Samsung Galaxy",
-    "ZenFone Zoom"), not "Japon Toyota", "ABD Apple"."""
+    """Right after a portfolio name, after a capitalised name in the genitive ("Samsung'un
+    Galaxy"), or after a capitalised word inside a sentence that is no nationality, place or
+    acronym: the span ends a longer proper name ("Samsung Galaxy", "ZenFone Zoom"), not
+    "Japon Toyota", "ABD Apple", "Türkiye'nin Aselsan'ı"."""
     if text[hit.start - 1 : hit.start] != " ":
         return False
     if hit.start - 1 in ends:
         return True
+    owner = _OWNER_BEFORE.search(text, max(0, hit.start - 32), hit.start)
+    if owner is not None and fold(owner.group(1)) not in generic_words():
+        return True  # "Samsung'un Galaxy Tab": a capitalised owner's product
     before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
     if before is None or before.start(1) < 2 or not before.group(1)[:1].isupper():
         return False

@@ -231,3 +231,9 @@ def test_the_brand_alone_is_not_its_regional_company() -> None:
     index = NameIndex.build((CompanyRecord(1, "Yahoo! Japan Corp", [], None),))
     assert link(index, "Google, Bing ve Yahoo gibi arama motorları büyüyor.", "tr") == []
     assert [h.company_id for h in link(index, "Yahoo Japan yeni hizmetini açtı.", "tr")] == [1]
+
+
+def test_a_guessed_name_after_an_owner_in_the_genitive_is_its_product() -> None:
+    index = NameIndex.build((CompanyRecord(1, "Galaxy Digital Inc.", [], None),))
+    assert link(index, "Samsung'un Galaxy Tab modeli satışta.", "tr") == []
+    assert link(index, "Türkiye'nin Galaxy fonu büyüyor.", "tr") != []  # a place, not an owner
