@@ -190,10 +190,11 @@ class NameIndex:
                 self._glued[key] = number
         assert len(patterns) == len(packed)  # names are numbered first, tickers after
         self._has_names = bool(names)
-        self._automaton = _automaton(patterns)
-        # The glued names again, as " key": a hit is a word starting with the name.
+        # The glued names follow as " key" (a word starting with the name): one pass finds
+        # both; pattern numbers from len(patterns) on are glued names.
+        self._names = len(patterns)
         self._glued_numbers = list(self._glued.values())
-        self._glued_starts = _automaton([f" {key}" for key in self._glued])
+        self._automaton = _automaton(patterns + [f" {key}" for key in self._glued])
         for key, owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
                 self._tickers[key] = self._pack(list(dict.fromkeys(owners)), len(key))
@@ -254,16 +255,18 @@ class NameIndex:
         # two names may share the space between them. " " + text: offsets are then those
         # of the key's first and past-last letters, minus one, i.e. text offsets.
         words = " " + prepared.replace("'", " ")
+        matches = self._automaton.find_matches_as_indexes(words, overlapping=True)
+        names = self._names
         taken = 0
         for number, start, end in sorted(
-            self._automaton.find_matches_as_indexes(words, overlapping=True),
+            (match for match in matches if match[0] < names),
             key=lambda match: (match[1], -match[2]),
         ):
             if start >= taken:
                 found.append((start, end - 2, number, False))
                 taken = end - 1
         if turkish and self._glued:
-            found += self._glued_names(words)
+            found += self._glued_names(words, [m for m in matches if m[0] >= names])
             found.sort()
         spans: list[Span] = []
         for start, end, number, glued in found:
@@ -279,22 +282,22 @@ class NameIndex:
                 spans.append(Span(start, end, prepared[start:end], kept))
         return spans
 
-    def _glued_names(self, spaced: str) -> list[tuple[int, int, int, bool]]:
+    def _glued_names(
+        self, spaced: str, matches: list[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int, bool]]:
         """Words made of a glued name and a Turkish suffix that are no known word, from the
-        words starting with a glued name (`spaced` is the text with one space in front)."""
+        words starting with a glued name (`matches`) in `spaced`, the text with one space in
+        front."""
         found: list[tuple[int, int, int, bool]] = []
         taken = -1  # the start of the last word found: its shortest name wins
-        for pattern, start, end in sorted(
-            self._glued_starts.find_matches_as_indexes(spaced, overlapping=True),
-            key=lambda match: (match[1], match[2]),
-        ):
+        for pattern, start, end in sorted(matches, key=lambda match: (match[1], match[2])):
             if start == taken:  # start: the space before the word, i.e. its text offset
                 continue
             word_end = spaced.find(" ", end)
             if spaced[end:word_end] in TURKISH_SUFFIXES and (
                 spaced[start + 1 : word_end] not in known_turkish_words()
             ):
-                found.append((start, end - 1, self._glued_numbers[pattern], True))
+                found.append((start, end - 1, self._glued_numbers[pattern - self._names], True))
                 taken = start
         return found
 
