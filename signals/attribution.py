@@ -69,6 +69,8 @@ _TR_ACTIVE_FILING = re.compile(
 # A locative ("Ay Marka'da hisse sattı", "X'teki payını"): the company whose shares are
 # sold, not the seller.
 _TR_LOCATIVE = re.compile(r"['’\x92]?[dt][ae](?:ki)?\b", re.IGNORECASE)
+# The source of a purchase ("X'ten aldı", "X Bankasından"): the seller, not the buyer.
+_TR_ABLATIVE = re.compile(r"['’\x92]?n?[dt][ae]n\b", re.IGNORECASE)
 # A partner ("X ile işbirliği yapacak", "X'le ortaklık"): not the one who invests.
 _TR_PARTNER = re.compile(r"['’\x92]?y?l[ae]\b|\s+ile\b", re.IGNORECASE)
 _INVESTMENT = "investment"
@@ -338,6 +340,9 @@ def _by_role(
         return [g for g in groups if not _EN_TO.search(text, sentence_start, g[0].start)]
     if hit.kind == _INVESTMENT and lang == "tr":
         groups = [g for g in groups if not _TR_PARTNER.match(text, g[-1].end)]
+    if hit.type == "land_purchase" and lang == "tr":
+        # "arsayı X'ten satın aldı": X sold it.
+        groups = [g for g in groups if not _TR_ABLATIVE.match(text, g[-1].end)]
     if hit.type == "expansion_tender" and lang == "tr":
         # The employer opens the tender before the cue ("DHMİ ihaleye çıktı"); a company
         # named after it, or in the dative ("ihaleyi X'e verdi"), is the contractor.

@@ -66,6 +66,21 @@ _CLAUSE_END = re.compile(r"[.!?;]")
 # act is expected, required or wanted, not announced.
 _VERBAL_NOUN_TR = re.compile(r"^(?:[iu]?[ln])?m[ae](?:k|s[iu]|m[iu]z|n[iu]z|l[ae]r[iu])")
 _MODAL_TR = re.compile(r"^(?:gerek|lazim|bekleni|beklen|istiy|istem|iste[dn])")
+# A denial that is someone's defence, not a denial of the event: in Turkish a denial inside
+# a relative clause of saying ("zararlı olmadığını savunan şirket, mahkemeye başvurdu"; the
+# event comes after the participle), in English a denial of wrongdoing or of the charges
+# ("denied any wrongdoing"). Folded words.
+_SAYING_PARTICIPLE_TR = re.compile(
+    r"^(?:savun|belirt|soyle|acikla|kaydet|vurgula|bildir|hatirlat|ifade ed|iddia ed|one sur)"
+    r"\w*(?<=[ae]n)$"
+)
+# "değerlendirme sonucunda" (as a result of the evaluation): a finished evaluation doubts
+# nothing.
+_DONE_TR = re.compile(r"^(?:sonuc|sonra)")
+_DEFENCE_OBJECT_EN = re.compile(
+    r"^(?:wrongdoing|allegation|claim|charge|accusation|liabilit|fault|guilt|responsibilit)"
+)
+_DEFENCE_FILLERS_EN = frozenset(("any", "all", "the", "these", "those", "such", "its", "their"))
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,26 @@ def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
             return True
         return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(following(i)))
     return False
+
+
+def _defence(doc: Doc, start: int, end: int, cue_start: int, lang: str) -> bool:
+    """Is the negation at tokens [start, end) a defence rather than a denial of the cue at
+    token `cue_start` (see _SAYING_PARTICIPLE_TR, _DEFENCE_OBJECT_EN), or a finished
+    evaluation (_DONE_TR)?"""
+    if lang == "tr":
+        if end < len(doc) and _DONE_TR.match(fold(doc[end].text)):
+            return True
+        for i in range(end, min(end + 2, len(doc), cue_start)):
+            word = fold(doc[i].text)
+            if i > end:
+                word = fold(doc[i - 1].text) + " " + word
+            if _SAYING_PARTICIPLE_TR.match(word):
+                return True
+        return False
+    i = end
+    while i < len(doc) and i < end + 3 and doc[i].lower_ in _DEFENCE_FILLERS_EN:
+        i += 1
+    return i < len(doc) and bool(_DEFENCE_OBJECT_EN.match(doc[i].lower_))
 
 
 def _asked(doc: Doc, end: int) -> bool:
@@ -286,7 +321,8 @@ class CueClassifier:
         for bounds, doc in sentences:
             matches = self._matches(doc, lang)
             names = {name for name, _, _ in matches}
-            negated, hearsay = _NEGATION in names, _HEARSAY in names
+            hearsay = _HEARSAY in names
+            negations = [(a, b) for name, a, b in matches if name == _NEGATION]
             cancelled = _CANCELLED in names
             excluded: dict[str, list[tuple[int, int]]] = {}
             for name, start, end in matches:
@@ -299,6 +335,7 @@ class CueClassifier:
                     continue  # the cue word is part of an exclusion phrase of its type
                 signal_type = self.taxonomy.types[name]
                 doubts_negation = signal_type.negation_doubts
+                negated = any(not _defence(doc, a, b, start, lang) for a, b in negations)
                 denied = (
                     (doubts_negation and negated)
                     or (signal_type.hearsay_doubts and hearsay)
