@@ -29,7 +29,6 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "&", "ve", "de", "la", "du", "des"
 # Words skipped when reading an acronym's letters off the words before it.
 _ACRONYM_GAPS = frozenset({"ve", "and", "of", "the", "for", "de", "ile", "&"})
 _NEXT_FULL_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _WORDS_BEFORE_PAREN = re.compile(r"((?:[^\W\d_][\w.&'’-]*[ \t]+){1,12})\([ \t]*$")
 # Capitalised words that stand before a company's name without being part of it.
 _NATIONALITIES = frozenset(
@@ -117,6 +116,21 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
     return sorted(out.values(), key=lambda h: (h.start, h.company_id))
 
 
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """(offset, word) of the letters right before the spaces before `start`, within 24
+    characters (a plain loop: this runs for every candidate name)."""
+    low = max(0, start - 24)
+    end = start
+    while end > low and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return None
+    begin = end
+    while begin > low and text[begin - 1].isalpha():
+        begin -= 1
+    return (begin, text[begin:end]) if begin < end else None
+
+
 def _source_credit(text: str, hit: Span) -> bool:
     """A news outlet credited as the source, not named in the story: "Hürriyet'e konuştu",
     "Reuters'ın haberine göre", a closing "( Hürriyet )" line."""
@@ -147,10 +161,10 @@ def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
     owner = _OWNER_BEFORE.search(text, max(0, hit.start - 32), hit.start)
     if owner is not None and fold(owner.group(1)) not in generic_words():
         return True  # "Samsung'un Galaxy Tab": a capitalised owner's product
-    before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
-    if before is None or before.start(1) < 2 or not before.group(1)[:1].isupper():
+    before = _word_before(text, hit.start)
+    if before is None or before[0] < 2 or not before[1][:1].isupper():
         return False
-    word, previous = before.group(1), text[: before.start(1)].rstrip()[-1:]
+    word, previous = before[1], text[max(0, before[0] - 8) : before[0]].rstrip()[-1:]
     folded = fold(word)
     return not (
         previous in ("", ".", "!", "?", ":", "\n", '"', "“", "'", "(")
@@ -181,16 +195,14 @@ def _person(text: str, hit: Span) -> bool:
         return False
     if all(o.origin == "ticker" for o in hit.owners) and hit.key not in person_names():
         return False
-    before = _WORD_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    before = _word_before(text, hit.start)
     if (
         before is not None
-        and before.group(1)[:1].isupper()
-        and fold(before.group(1)) in given_names()
+        and before[1][:1].isupper()
+        and fold(before[1]) in given_names()
         # In capitals ("ÖZEL SONY") only a person-like name is taken for a surname.
         and (
-            not before.group(1).isupper()
-            or hit.key in person_names()
-            or any(o.weak for o in hit.owners)
+            not before[1].isupper() or hit.key in person_names() or any(o.weak for o in hit.owners)
         )
     ):
         return True
@@ -440,8 +452,8 @@ def _alone_in_sentence(text: str, start: int, end: int) -> bool:
         return False
     if text[max(0, start - 3) : start].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n"):
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if before is not None and before.group(1)[:1].isupper():
+    before = _word_before(text, start)
+    if before is not None and before[1][:1].isupper():
         return False
     following = _NEXT_WORD.match(text, end)
     return following is None or not following.group(1).isupper()
