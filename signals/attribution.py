@@ -7,7 +7,7 @@ that default:
 * roles: for a lawsuit the defendant gets the signal, not the plaintiff (Turkish marks
   the defendant with a dative/accusative suffix or "hakkında"/"aleyhine"; English puts it
   after an active "sued"/"against"); for an asset sale the buyer ("Y'ye sattı", "to Y")
-  gets nothing;
+  and a creditor selling a debtor's asset ("Y, alacağına karşılık …") get nothing;
 * lists: companies named together ("A, B ve C hakkında dava açıldı") share the signal.
 
 With no company in the sentence, the last company of the previous sentence ("The company
@@ -71,6 +71,22 @@ _TR_ACTIVE_FILING = re.compile(
 _TR_LOCATIVE = re.compile(r"['’\x92]?[dt][ae](?:ki)?\b", re.IGNORECASE)
 # The source of a purchase ("X'ten aldı", "X Bankasından"): the seller, not the buyer.
 _TR_ABLATIVE = re.compile(r"['’\x92]?n?[dt][ae]n\b", re.IGNORECASE)
+# A creditor selling what a debtor owes it ("X Bank, alacağına karşılık … satışa çıkardı",
+# "X'in alacakları nedeniyle"): X sells a debtor's asset, not its own.
+_TR_CREDITOR = re.compile(
+    r"(?:\s?['’\x92]?\s?n?[ıiuü]n)?\s*,?\s*(?:\w+\s+){0,2}?"
+    r"alaca[ğk](?:[ıi]|[ıi]n[ae]|[ıi]n[ıi]n|l[ae]r[ıi](?:n[ae])?)?\s*,?\s*"
+    r"(?:karşılı\w*|nedeniyle|dolayı\w*|için)\b",
+    re.IGNORECASE,
+)
+# A sale through debt enforcement ("icradan satışa çıkarıldı", "icra yoluyla satılacak"):
+# with no company in the sentence it is no sale of a company named elsewhere unless the
+# sentence points back at one (the debtor).
+_TR_ENFORCED_SALE = re.compile(
+    r"\bicra(?:dan|\s+yoluyla|\s+kanalıyla|\s+dairesince)\b|\bhaciz\s+yoluyla\b"
+    r"|\balaca[ğk]\w*\s+(?:karşılı\w*|nedeniyle)",
+    re.IGNORECASE,
+)
 # A partner ("X ile işbirliği yapacak", "X'le ortaklık"): not the one who invests.
 _TR_PARTNER = re.compile(r"['’\x92]?y?l[ae]\b|\s+ile\b", re.IGNORECASE)
 _INVESTMENT = "investment"
@@ -182,6 +198,13 @@ def attribute(
     if not ruled_out and _unknown_subject(hit, text, lang):
         return []
     if not ruled_out and lang == "tr" and _only_generic_companies(sentence):
+        return []
+    if (
+        hit.type == "asset_sale"
+        and lang == "tr"
+        and _TR_ENFORCED_SALE.search(sentence)
+        and not _points_back(sentence, lang)
+    ):
         return []
     if previous_sentence_start is not None:
         previous = sorted(
@@ -331,7 +354,9 @@ def _by_role(
             return [
                 g
                 for g in groups
-                if not _TR_DATIVE.match(text, g[-1].end) and not _TR_LOCATIVE.match(text, g[-1].end)
+                if not _TR_DATIVE.match(text, g[-1].end)
+                and not _TR_LOCATIVE.match(text, g[-1].end)
+                and not _TR_CREDITOR.match(text, g[-1].end)
             ]
         # "Abbott spun off AbbVie", "sold its unit Marinol to …": after a selling verb come
         # the asset and the buyer; the seller is named before it.
