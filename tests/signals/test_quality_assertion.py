@@ -8,19 +8,12 @@ from signals.attribution import attribute
 from signals.classify import CueClassifier
 from signals.lexicon import load_taxonomy
 from signals.matching import NameHit
+from tests.signals.mentions import type_assertions
 
 
 @pytest.fixture(scope="module")
 def classifier() -> CueClassifier:
     return CueClassifier(load_taxonomy())
-
-
-def _types(classifier: CueClassifier, text: str, lang: str = "tr") -> dict[str, bool]:
-    """type → asserted (True) or lowered (False); a type with any asserted hit is True."""
-    out: dict[str, bool] = {}
-    for hit in classifier.classify(text, lang):
-        out[hit.type] = out.get(hit.type, False) or not hit.negated
-    return out
 
 
 @pytest.mark.parametrize(
@@ -31,7 +24,7 @@ def _types(classifier: CueClassifier, text: str, lang: str = "tr") -> dict[str, 
     ],
 )
 def test_negative_optative_does_not_assert(classifier: CueClassifier, text: str) -> None:
-    assert _types(classifier, text).get("investment_statement") is False
+    assert type_assertions(classifier, text).get("investment_statement") is False
 
 
 @pytest.mark.parametrize(
@@ -42,7 +35,7 @@ def test_negative_optative_does_not_assert(classifier: CueClassifier, text: str)
     ],
 )
 def test_verbal_noun_with_a_case_suffix_asserts(classifier: CueClassifier, text: str) -> None:
-    assert _types(classifier, text).get("investment_statement") is True
+    assert type_assertions(classifier, text).get("investment_statement") is True
 
 
 @pytest.mark.parametrize(
@@ -58,7 +51,7 @@ def test_verbal_noun_with_a_case_suffix_asserts(classifier: CueClassifier, text:
 def test_a_light_verb_after_a_noun_cue_can_withhold_it(
     classifier: CueClassifier, text: str
 ) -> None:
-    assert _types(classifier, text).get("investment_statement") is False
+    assert type_assertions(classifier, text).get("investment_statement") is False
 
 
 @pytest.mark.parametrize(
@@ -71,7 +64,7 @@ def test_a_light_verb_after_a_noun_cue_can_withhold_it(
     ],
 )
 def test_finite_and_continued_investment_is_asserted(classifier: CueClassifier, text: str) -> None:
-    assert _types(classifier, text).get("investment_statement") is True
+    assert type_assertions(classifier, text).get("investment_statement") is True
 
 
 def test_refund_problem_is_not_doubted_by_negation() -> None:
@@ -90,12 +83,12 @@ def test_refund_problem_is_not_doubted_by_negation() -> None:
     ],
 )
 def test_a_refund_not_made_stays_a_refund_problem(classifier: CueClassifier, text: str) -> None:
-    assert _types(classifier, text).get("refund_problem") is True
+    assert type_assertions(classifier, text).get("refund_problem") is True
 
 
 def test_a_rumoured_refund_problem_is_still_doubted(classifier: CueClassifier) -> None:
     text = "Firmanın para iadesi yapılmadığı iddiası sosyal medyada yayıldı."
-    assert _types(classifier, text).get("refund_problem") is False
+    assert type_assertions(classifier, text).get("refund_problem") is False
 
 
 @pytest.mark.parametrize(
@@ -119,7 +112,7 @@ def test_a_rumoured_refund_problem_is_still_doubted(classifier: CueClassifier) -
 def test_exclusion_phrases_drop_the_cue(
     classifier: CueClassifier, text: str, lang: str, signal_type: str
 ) -> None:
-    assert signal_type not in _types(classifier, text, lang)
+    assert signal_type not in type_assertions(classifier, text, lang)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +125,7 @@ def test_exclusion_phrases_drop_the_cue(
     ],
 )
 def test_exclusions_touch_only_the_cue_they_overlap(classifier: CueClassifier, text: str) -> None:
-    assert _types(classifier, text).get("investment_statement") is True
+    assert type_assertions(classifier, text).get("investment_statement") is True
 
 
 def _mention(text: str, name: str, company: int) -> NameHit:
@@ -214,7 +207,7 @@ def test_previous_sentence_fallback_keeps_roles(
 def test_english_court_stories_without_a_filing_verb_are_lawsuits(
     classifier: CueClassifier, text: str
 ) -> None:
-    assert _types(classifier, text, "en").get("lawsuit") is True
+    assert type_assertions(classifier, text, "en").get("lawsuit") is True
 
 
 @pytest.mark.parametrize(
@@ -230,4 +223,4 @@ def test_english_court_stories_without_a_filing_verb_are_lawsuits(
 def test_investment_told_in_a_relative_clause_or_inflected(
     classifier: CueClassifier, text: str
 ) -> None:
-    assert _types(classifier, text).get("investment_statement") is True
+    assert type_assertions(classifier, text).get("investment_statement") is True

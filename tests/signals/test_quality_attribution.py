@@ -9,19 +9,7 @@ from signals.attribution import (
     attribute,
 )
 from signals.classify import CueClassifier, CueHit
-from tests.signals.mentions import mentions_of
-
-
-def _owners(
-    classifier: CueClassifier, text: str, names: dict[str, int], signal_type: str
-) -> set[int]:
-    hits = [h for h in classifier.classify(text, "tr") if h.type == signal_type]
-    assert hits, f"no {signal_type} cue in {text!r}"
-    return {
-        m.company_id
-        for hit in hits
-        for m, _ in attribute(hit, mentions_of(text, names), None, text, "tr")
-    }
+from tests.signals.mentions import mentions_of, signal_owners
 
 
 @pytest.mark.parametrize(
@@ -46,26 +34,26 @@ def _owners(
 def test_turkish_lawsuit_roles(classifier: CueClassifier, text: str, defendants: set[int]) -> None:
     names = {"Arçelik": 1, "Vestel": 2, "Beko": 3}
     present = {n: c for n, c in names.items() if n in text}
-    assert _owners(classifier, text, present, "lawsuit") == defendants
+    assert signal_owners(classifier, text, present, "lawsuit") == defendants
 
 
 def test_the_company_whose_shares_are_sold_is_not_the_seller(classifier: CueClassifier) -> None:
     text = "Koç Holding, Tofaş'taki hisselerini yabancı bir fona sattı."
-    assert _owners(classifier, text, {"Koç Holding": 1, "Tofaş": 2}, "asset_sale") == {1}
+    assert signal_owners(classifier, text, {"Koç Holding": 1, "Tofaş": 2}, "asset_sale") == {1}
 
 
 def test_a_partner_named_with_ile_does_not_invest(classifier: CueClassifier) -> None:
     text = "Bölgede kurulacak fabrika için Siemens ile teknoloji anlaşması imzalandı."
-    assert _owners(classifier, text, {"Siemens": 1}, "investment_statement") == set()
+    assert signal_owners(classifier, text, {"Siemens": 1}, "investment_statement") == set()
 
 
 def test_the_contractor_after_the_tender_gets_no_expansion_tender(
     classifier: CueClassifier,
 ) -> None:
     text = "Yeni terminal için ihaleye çıkıldı ve Limak ile sözleşme imzalandı."
-    assert _owners(classifier, text, {"Limak": 1}, "expansion_tender") == set()
+    assert signal_owners(classifier, text, {"Limak": 1}, "expansion_tender") == set()
     text = "Pegasus, bakım hangarının inşaatı için ihaleye çıktı."
-    assert _owners(classifier, text, {"Pegasus": 1}, "expansion_tender") == {1}
+    assert signal_owners(classifier, text, {"Pegasus": 1}, "expansion_tender") == {1}
 
 
 def _hit(sentence: str, start: int) -> CueHit:

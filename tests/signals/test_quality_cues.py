@@ -4,6 +4,7 @@ import pytest
 
 from signals.classify import CueClassifier
 from signals.lexicon import load_taxonomy
+from tests.signals.mentions import asserted_types
 
 
 @pytest.fixture(scope="module")
@@ -11,13 +12,9 @@ def classifier() -> CueClassifier:
     return CueClassifier(load_taxonomy())
 
 
-def _asserted(classifier: CueClassifier, text: str, lang: str = "tr") -> set[str]:
-    return {h.type for h in classifier.classify(text, lang) if not h.negated}
-
-
 def test_selling_operations_is_an_asset_sale(classifier: CueClassifier) -> None:
-    assert "asset_sale" in _asserted(classifier, "Banka, Mısır'daki operasyonlarını sattı.")
-    assert "asset_sale" in _asserted(
+    assert "asset_sale" in asserted_types(classifier, "Banka, Mısır'daki operasyonlarını sattı.")
+    assert "asset_sale" in asserted_types(
         classifier, "Grup, Doğu Avrupa operasyonunu satacağını duyurdu."
     )
 
@@ -28,11 +25,11 @@ def test_a_refund_being_paid_is_no_refund_problem(classifier: CueClassifier) -> 
         "Müşterilere para iadesi yapıldı.",
         "Başvuran herkese iade gerçekleşti.",
     ):
-        assert "refund_problem" not in _asserted(classifier, text), text
+        assert "refund_problem" not in asserted_types(classifier, text), text
 
 
 def test_a_refund_not_paid_is_a_refund_problem(classifier: CueClassifier) -> None:
-    assert "refund_problem" in _asserted(
+    assert "refund_problem" in asserted_types(
         classifier, "Firma iptal edilen siparişin bedelini aylardır iade etmedi."
     )
 
@@ -45,26 +42,26 @@ def test_probable_is_a_hedge(classifier: CueClassifier) -> None:
 
 def test_investors_are_not_an_investment(classifier: CueClassifier) -> None:
     text = "Şirketin 50 milyon liralık halka arzına yatırımcılar yoğun ilgi gösterdi."
-    assert "investment_statement" not in _asserted(classifier, text)
+    assert "investment_statement" not in asserted_types(classifier, text)
 
 
 def test_a_factory_investment_is_an_investment_statement(classifier: CueClassifier) -> None:
-    assert "investment_statement" in _asserted(
+    assert "investment_statement" in asserted_types(
         classifier, "Şirket Konya'da bir fabrika yatırımı başlattı."
     )
-    assert "investment_statement" in _asserted(
+    assert "investment_statement" in asserted_types(
         classifier, "Organize sanayi bölgesinde kurulacak yeni tesis 2027'de üretime geçecek."
     )
 
 
 def test_an_area_of_land_is_no_land_purchase(classifier: CueClassifier) -> None:
-    assert "land_purchase" not in _asserted(
+    assert "land_purchase" not in asserted_types(
         classifier, "Konutlar 40 dönümlük arazi üzerinde yükseliyor."
     )
 
 
 def test_claimed_tax_credits_are_no_incentive(classifier: CueClassifier) -> None:
     text = "The bank claimed foreign tax credits through an offshore structure."
-    assert "incentive" not in _asserted(classifier, text, "en")
+    assert "incentive" not in asserted_types(classifier, text, "en")
     text = "The carmaker received $40 million in state tax credits for its new plant."
-    assert "incentive" in _asserted(classifier, text, "en")
+    assert "incentive" in asserted_types(classifier, text, "en")

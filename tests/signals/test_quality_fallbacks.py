@@ -4,38 +4,14 @@ blocks the fallback to another sentence's company; cancelled deals, questions, p
 litigation, a person's fine, planned or generic plants, and English capex without an amount
 do not assert their type."""
 
+from functools import partial
+
 import pytest
 
-from signals.attribution import attribute
 from signals.classify import CueClassifier
-from tests.signals.mentions import mentions_of
+from tests.signals.mentions import signal_owners, type_assertions
 
-
-def _owners(
-    classifier: CueClassifier,
-    text: str,
-    names: dict[str, int],
-    signal_type: str,
-    lang: str = "tr",
-) -> set[int]:
-    """Companies that get the type from its asserted hits, with the previous sentence known."""
-    hits = [h for h in classifier.classify(text, lang) if h.type == signal_type]
-    assert hits, f"no {signal_type} cue in {text!r}"
-    mentions = mentions_of(text, names)
-    owners = set()
-    for hit in hits:
-        previous = 0 if hit.sentence_start > 0 else None
-        for mention, _ in attribute(hit, mentions, previous, text, lang):
-            owners.add(mention.company_id)
-    return owners
-
-
-def _types(classifier: CueClassifier, text: str, lang: str = "tr") -> dict[str, bool]:
-    """type → asserted (True) or lowered (False); a type with any asserted hit is True."""
-    out: dict[str, bool] = {}
-    for hit in classifier.classify(text, lang):
-        out[hit.type] = out.get(hit.type, False) or not hit.negated
-    return out
+_owners = partial(signal_owners, previous_sentence=True)
 
 
 # --- roles rule out every company named, but the sentence points back at another one ---
@@ -127,12 +103,12 @@ def test_english_the_city_as_the_doer_gets_no_company(classifier: CueClassifier)
 def test_a_cancelled_deal_is_not_asserted(
     classifier: CueClassifier, text: str, lang: str, signal_type: str
 ) -> None:
-    assert _types(classifier, text, lang).get(signal_type) is False
+    assert type_assertions(classifier, text, lang).get(signal_type) is False
 
 
 def test_a_cancelled_decision_does_not_doubt_a_lawsuit(classifier: CueClassifier) -> None:
     text = "Önceki karar iptal edildi ve şirket hakkında yeniden dava açıldı."
-    assert _types(classifier, text).get("lawsuit") is True
+    assert type_assertions(classifier, text).get("lawsuit") is True
 
 
 # --- a cue in a question asserts nothing ---
@@ -148,26 +124,34 @@ def test_a_cancelled_decision_does_not_doubt_a_lawsuit(classifier: CueClassifier
 def test_a_question_does_not_assert(
     classifier: CueClassifier, text: str, lang: str, signal_type: str
 ) -> None:
-    assert _types(classifier, text, lang).get(signal_type) is False
+    assert type_assertions(classifier, text, lang).get(signal_type) is False
 
 
 def test_a_statement_after_a_question_is_still_asserted(classifier: CueClassifier) -> None:
     text = "Peki sonra ne oldu? Şirket geçen ay konkordato ilan etti."
-    assert _types(classifier, text).get("insolvency") is True
+    assert type_assertions(classifier, text).get("insolvency") is True
 
 
 # --- exclusions: patent litigation, a person's fine, planned or generic plants ---
 
 
 def test_patent_litigation_is_not_a_patent(classifier: CueClassifier) -> None:
-    assert "patent" not in _types(classifier, "Şirket, rakibine açtığı patent davasını kazandı.")
-    assert "patent" not in _types(classifier, "Rakibin patent ihlali iddiaları reddedildi.")
-    assert _types(classifier, "Şirket yeni ürünü için patent aldı.").get("patent") is True
+    assert "patent" not in type_assertions(
+        classifier, "Şirket, rakibine açtığı patent davasını kazandı."
+    )
+    assert "patent" not in type_assertions(
+        classifier, "Rakibin patent ihlali iddiaları reddedildi."
+    )
+    assert type_assertions(classifier, "Şirket yeni ürünü için patent aldı.").get("patent") is True
 
 
 def test_a_fine_on_the_speaker_is_not_the_companys(classifier: CueClassifier) -> None:
-    assert "fine" not in _types(classifier, "Kurul, hiçbir gerekçe göstermeden bana ceza verdi.")
-    assert _types(classifier, "Kurul, şirkete 2 milyon lira ceza verdi.").get("fine") is True
+    assert "fine" not in type_assertions(
+        classifier, "Kurul, hiçbir gerekçe göstermeden bana ceza verdi."
+    )
+    assert (
+        type_assertions(classifier, "Kurul, şirkete 2 milyon lira ceza verdi.").get("fine") is True
+    )
 
 
 @pytest.mark.parametrize(
@@ -179,15 +163,17 @@ def test_a_fine_on_the_speaker_is_not_the_companys(classifier: CueClassifier) ->
     ],
 )
 def test_a_planned_or_generic_plant_is_not_capacity(classifier: CueClassifier, text: str) -> None:
-    assert "capacity_increase" not in _types(classifier, text)
+    assert "capacity_increase" not in type_assertions(classifier, text)
 
 
 def test_a_new_plant_that_opened_is_capacity(classifier: CueClassifier) -> None:
-    assert _types(classifier, "Yeni fabrika geçen hafta üretime başladı.").get("capacity_increase")
+    assert type_assertions(classifier, "Yeni fabrika geçen hafta üretime başladı.").get(
+        "capacity_increase"
+    )
 
 
 def test_english_capex_needs_an_amount_or_a_plan(classifier: CueClassifier) -> None:
     trend = "Its capital expenditures have grown along with its store count ."
-    assert "investment_statement" not in _types(classifier, trend, "en")
+    assert "investment_statement" not in type_assertions(classifier, trend, "en")
     budget = "Globex set capital expenditures of $ 3 billion for next year ."
-    assert _types(classifier, budget, "en").get("investment_statement") is True
+    assert type_assertions(classifier, budget, "en").get("investment_statement") is True

@@ -4,34 +4,14 @@ is a person; companies in general ("firmalara ceza") are nobody's; demands are n
 a company's founding, its people's development and an anniversary of production are no
 investment or new capacity; an English expansion project is a plan."""
 
+from functools import partial
+
 import pytest
 
-from signals.attribution import attribute
 from signals.classify import CueClassifier
-from tests.signals.mentions import mentions_of
+from tests.signals.mentions import asserted_types, signal_owners
 
-
-def _owners(
-    classifier: CueClassifier,
-    text: str,
-    names: dict[str, int],
-    signal_type: str,
-    lang: str = "tr",
-) -> set[int]:
-    """Companies that get the type from its asserted hits, with the previous sentence known."""
-    hits = [h for h in classifier.classify(text, lang) if h.type == signal_type and not h.negated]
-    assert hits, f"no asserted {signal_type} cue in {text!r}"
-    mentions = mentions_of(text, names)
-    owners = set()
-    for hit in hits:
-        previous = 0 if hit.sentence_start > 0 else None
-        for mention, _ in attribute(hit, mentions, previous, text, lang):
-            owners.add(mention.company_id)
-    return owners
-
-
-def _asserted(classifier: CueClassifier, text: str, lang: str) -> set[str]:
-    return {h.type for h in classifier.classify(text, lang) if not h.negated}
+_owners = partial(signal_owners, asserted_only=True, previous_sentence=True)
 
 
 COMPANY = {"Akdeniz Kimya": 1}
@@ -105,16 +85,20 @@ def test_companies_in_general_are_nobodys(classifier: CueClassifier) -> None:
 def test_english_demands_are_no_decisions(
     classifier: CueClassifier, text: str, signal_type: str
 ) -> None:
-    assert signal_type not in _asserted(classifier, text, "en")
+    assert signal_type not in asserted_types(classifier, text, "en")
 
 
 def test_english_decided_sale_still_counts(classifier: CueClassifier) -> None:
-    assert "asset_sale" in _asserted(classifier, "Globex agreed to divest its cable unit.", "en")
-    assert "asset_sale" in _asserted(classifier, "Globex sold its stake in the venture.", "en")
+    assert "asset_sale" in asserted_types(
+        classifier, "Globex agreed to divest its cable unit.", "en"
+    )
+    assert "asset_sale" in asserted_types(classifier, "Globex sold its stake in the venture.", "en")
 
 
 def test_english_expansion_project_is_a_plan(classifier: CueClassifier) -> None:
-    types = _asserted(classifier, "Globex said its pipeline expansion project is on track.", "en")
+    types = asserted_types(
+        classifier, "Globex said its pipeline expansion project is on track.", "en"
+    )
     assert "investment_statement" in types
     assert "capacity_increase" not in types
 
@@ -136,14 +120,14 @@ def test_english_expansion_project_is_a_plan(classifier: CueClassifier) -> None:
 def test_history_people_and_anniversaries_are_no_investment(
     classifier: CueClassifier, text: str, signal_type: str
 ) -> None:
-    assert signal_type not in _asserted(classifier, text, "tr")
+    assert signal_type not in asserted_types(classifier, text, "tr")
 
 
 def test_groundbreaking_and_new_production_still_count(classifier: CueClassifier) -> None:
-    assert "investment_statement" in _asserted(
+    assert "investment_statement" in asserted_types(
         classifier, "Akdeniz Kimya yeni fabrikasının temelini attı.", "tr"
     )
-    assert "capacity_increase" in _asserted(
+    assert "capacity_increase" in asserted_types(
         classifier, "Akdeniz Kimya Manisa'daki yeni tesisinde üretime başladı.", "tr"
     )
 

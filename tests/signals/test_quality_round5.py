@@ -8,11 +8,7 @@ import pytest
 
 from signals.attribution import attribute
 from signals.classify import CueClassifier
-from tests.signals.mentions import mentions_of
-
-
-def _asserted(classifier: CueClassifier, text: str, lang: str = "tr") -> set[str]:
-    return {h.type for h in classifier.classify(text, lang) if not h.negated}
+from tests.signals.mentions import asserted_types, mentions_of
 
 
 @pytest.mark.parametrize(
@@ -31,7 +27,7 @@ def _asserted(classifier: CueClassifier, text: str, lang: str = "tr") -> set[str
 def test_a_defence_does_not_deny_the_lawsuit(
     classifier: CueClassifier, text: str, lang: str
 ) -> None:
-    assert "lawsuit" in _asserted(classifier, text, lang)
+    assert "lawsuit" in asserted_types(classifier, text, lang)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +38,7 @@ def test_a_defence_does_not_deny_the_lawsuit(
     ],
 )
 def test_a_denied_lawsuit_stays_denied(classifier: CueClassifier, text: str, lang: str) -> None:
-    assert "lawsuit" not in _asserted(classifier, text, lang)
+    assert "lawsuit" not in asserted_types(classifier, text, lang)
 
 
 def test_a_finished_evaluation_doubts_nothing(classifier: CueClassifier) -> None:
@@ -50,12 +46,12 @@ def test_a_finished_evaluation_doubts_nothing(classifier: CueClassifier) -> None
         "Yeni depo binasının yapımı geçen ay ihale edildi, değerlendirme sonucunda üç firma "
         "teklif verdi."
     )
-    assert "expansion_tender" in _asserted(classifier, text)
+    assert "expansion_tender" in asserted_types(classifier, text)
 
 
 def test_an_evaluation_still_doubts(classifier: CueClassifier) -> None:
     text = "Şirket yeni bir fabrika kurmayı değerlendiriyor."
-    assert "investment_statement" not in _asserted(classifier, text)
+    assert "investment_statement" not in asserted_types(classifier, text)
 
 
 @pytest.mark.parametrize(
@@ -66,19 +62,19 @@ def test_an_evaluation_still_doubts(classifier: CueClassifier) -> None:
     ],
 )
 def test_capacity_to_be_raised_is_a_plan(classifier: CueClassifier, text: str) -> None:
-    types = _asserted(classifier, text)
+    types = asserted_types(classifier, text)
     assert "investment_statement" in types
     assert "capacity_increase" not in types
 
 
 def test_capacity_to_be_raised_is_not_added(classifier: CueClassifier) -> None:
     text = "Borvex'in Gebze tesisinde önümüzdeki ay kapasite artışına gidilecek."
-    assert "capacity_increase" not in _asserted(classifier, text)
+    assert "capacity_increase" not in asserted_types(classifier, text)
 
 
 def test_capacity_raised_is_capacity(classifier: CueClassifier) -> None:
     text = "Borvex, Gebze'deki tesisinin kapasitesini geçen yıl artırdı."
-    assert "capacity_increase" in _asserted(classifier, text)
+    assert "capacity_increase" in asserted_types(classifier, text)
 
 
 @pytest.mark.parametrize(
@@ -89,11 +85,11 @@ def test_capacity_raised_is_capacity(classifier: CueClassifier) -> None:
     ],
 )
 def test_groundbreaking_with_words_between(classifier: CueClassifier, text: str) -> None:
-    assert "investment_statement" in _asserted(classifier, text)
+    assert "investment_statement" in asserted_types(classifier, text)
 
 
 def test_a_step_on_a_basis_is_no_groundbreaking(classifier: CueClassifier) -> None:
-    assert "investment_statement" not in _asserted(
+    assert "investment_statement" not in asserted_types(
         classifier, "Borvex bu konuda temelde doğru bir adım attı."
     )
 

@@ -3,21 +3,15 @@ owes it ("alacağına karşılık … satışa çıkardı") is not the seller of
 sale through debt enforcement ("icradan satışa çıkarıldı") in a sentence naming no company
 is no sale of a company named elsewhere."""
 
+from functools import partial
+
 import pytest
 
 from signals.attribution import attribute
 from signals.classify import CueClassifier
-from tests.signals.mentions import mentions_of
+from tests.signals.mentions import mentions_of, signal_owners
 
-
-def _owners(classifier: CueClassifier, text: str, names: dict[str, int], kind: str) -> set[int]:
-    hits = [h for h in classifier.classify(text, "tr") if h.type == kind and not h.negated]
-    assert hits, f"no {kind} cue in {text!r}"
-    return {
-        m.company_id
-        for hit in hits
-        for m, _ in attribute(hit, mentions_of(text, names), None, text, "tr")
-    }
+_owners = partial(signal_owners, asserted_only=True)
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,13 @@ def test_a_creditor_is_not_the_seller(classifier: CueClassifier, text: str) -> N
 
 def test_a_seller_next_to_a_creditor_keeps_the_sale(classifier: CueClassifier) -> None:
     text = "Borvex Lojistik, Karanfil Bank'a olan borcu için fabrikasını satışa çıkardı."
-    owners = _owners(classifier, text, {"Borvex Lojistik": 1, "Karanfil Bank": 2}, "asset_sale")
+    owners = signal_owners(
+        classifier,
+        text,
+        {"Borvex Lojistik": 1, "Karanfil Bank": 2},
+        "asset_sale",
+        asserted_only=True,
+    )
     assert owners == {1}
 
 
