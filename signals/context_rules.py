@@ -13,7 +13,7 @@ from collections import Counter
 
 from signals.hits import NameHit, Owner, Span
 from signals.identifiers import explicit_ticker_form
-from signals.names import given_names, institution_words, person_names, turkish_words
+from signals.names import given_names, institution_words, name_like, person_names, turkish_words
 from signals.normalize import fold, forms_by_first_word, generic_words
 
 # Confidence of a shared name when the text does not tell which company it means: below the
@@ -88,7 +88,7 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
         hit
         for hit in hits
         if hit.owners
-        and not (hit.key in persons and (_person(text, hit) or _only_guessed(hit)))
+        and not (hit.key in persons and (_person(text, hit) or _needs_capital(hit)))
         and not _institution_after(text, hit)
         and not _source_credit(text, hit)
         and not (
@@ -142,10 +142,21 @@ def _source_credit(text: str, hit: Span) -> bool:
     return opened and _CREDIT_LINE_END.match(text, hit.end) is not None
 
 
+def _needs_capital(hit: Span) -> bool:
+    """A one-word name every company has only as a capitalised word ("Smith", "Hunt"): once
+    the text gives it to a person ("Jermaine Smith"), a bare "Smith" is that person too. Not
+    a Turkish family name: "Rahmi Koç … KOÇ Grubu" names the family's group as well."""
+    return (
+        " " not in hit.key
+        and hit.key not in name_like()
+        and all(o.needs_capital for o in hit.owners)
+    )
+
+
 def _only_guessed(hit: Span) -> bool:
     """Every company the span may name has it only as a short name (its legal name's first
     word): a guess. One right after another name is that name's product or part ("Samsung
-    Galaxy"); one the text also gives a person is that person ("Tim Hunt … Hunt said")."""
+    Galaxy")."""
     return " " not in hit.key and all(o.origin == "short" for o in hit.owners)
 
 

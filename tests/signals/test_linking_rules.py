@@ -237,3 +237,16 @@ def test_a_guessed_name_after_an_owner_in_the_genitive_is_its_product() -> None:
     index = NameIndex.build((CompanyRecord(1, "Galaxy Digital Inc.", [], None),))
     assert link(index, "Samsung'un Galaxy Tab modeli satışta.", "tr") == []
     assert link(index, "Türkiye'nin Galaxy fonu büyüyor.", "tr") != []  # a place, not an owner
+
+
+def test_a_name_the_text_gives_a_person_stays_the_person() -> None:
+    index = NameIndex.build(
+        (
+            CompanyRecord(1, "SMITH A O CORP", [], None),
+            CompanyRecord(2, "Koç Holding A.Ş.", ["Koç Grubu"], None),
+        )
+    )
+    text = "Tasarımcı Jermaine Smith yeni telefonu çizdi. Smith hedeflerini anlattı."
+    assert link(index, text, "tr") == []
+    family = "Rahmi Koç sergiyi açtı. KOÇ Grubu yeni yatırımını duyurdu."
+    assert {h.company_id for h in link(index, family, "tr")} == {2}
