@@ -10,8 +10,10 @@ that default:
   and a creditor selling a debtor's asset ("Y, alacağına karşılık …") get nothing;
 * lists: companies named together ("A, B ve C hakkında dava açıldı") share the signal.
 
-With no company in the sentence, the last company of the previous sentence ("The company
-said …") or the document's only company is used, with less certainty.
+With no company in the sentence, a Turkish first person plural ("3 mağaza açtık") goes to
+the speaker's company (named with an officer, or in the first sentence); otherwise the
+last company of the previous sentence ("The company said …") or the document's only
+company is used, with less certainty.
 """
 
 from __future__ import annotations
@@ -90,6 +92,27 @@ _TR_ENFORCED_SALE = re.compile(
 # A partner ("X ile işbirliği yapacak", "X'le ortaklık"): not the one who invests.
 _TR_PARTNER = re.compile(r"['’\x92]?y?l[ae]\b|\s+ile\b", re.IGNORECASE)
 _INVESTMENT = "investment"
+# First person plural verbs: future, present, "-dığımız"/"-acağımız" participles; a past
+# "-dık" only before the end of a clause, "-tık" only after a voiceless consonant ("açtık",
+# "sattık"; not "otomatik", "kritik", "artık").
+_TR_WE = re.compile(
+    r"\w{2,}(?:[ae]c[ae][ğk][ıi]z|[ıiuü]yoruz|m[ae]kt[ae]y[ıi]z"
+    r"|[dt][ıiuü]ğ[ıiuü]m[ıiuü]z|[ae]c[ae]ğ[ıi]m[ıi]z)\b",
+    re.IGNORECASE,
+)
+_TR_WE_PAST = re.compile(
+    r"\b\w+(?:[çfhkpsşt]t|[^\W\dçfhkpsşt]d)[ıiuü]k(?=\s*(?:[.,;:!?\"”\x94]|$|\s(?:ve|ama|fakat)\b))",
+    re.IGNORECASE,
+)
+_TR_CLAUSE_END = re.compile(r"[.,;!?\"“”\x93\x94]")
+_TR_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+# An officer named after a company ("X Genel Müdürü", "X'in CEO'su", "X Yönetim Kurulu
+# Başkanı", "X kurucusu"): the speaker of a quote speaks for X.
+_TR_OFFICER = re.compile(
+    r"(?:['’\x92]?n?[ıiuü]n)?\s+(?:yönetim kurulu|icra kurulu|genel müdür|ceo|kurucu"
+    r"|sahib|patron|ortağ)",
+    re.IGNORECASE,
+)
 _EN_COMPANY_ANAPHOR = re.compile(r"\bthe (?:company|firm|group)\b", re.IGNORECASE)
 # A state as the doer: a country or city in the genitive ("Azerbaycan'ın … yatırım
 # yaptığını"), as a topic before a comma ("Yunanistan, …") or as the head of the cue's
@@ -206,6 +229,15 @@ def attribute(
         and not _points_back(sentence, lang)
     ):
         return []
+    if (
+        lang == "tr"
+        and (hit.kind == _INVESTMENT or hit.type == "asset_sale")
+        and _we_did(_clause(text, hit))
+    ):
+        others = [m for m in mentions if m.company_id not in ruled_out]
+        speaker = _speaker_company(others, text, hit.cue_start)
+        if speaker is not None:
+            return [speaker]
     if previous_sentence_start is not None:
         previous = sorted(
             (m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start),
@@ -224,6 +256,37 @@ def attribute(
             factor = ONLY_COMPANY_FACTOR_TR_UNREFERRED
         return [(max(candidates, key=lambda m: m.confidence), factor)]
     return []
+
+
+def _we_did(sentence: str) -> bool:
+    """Does a Turkish clause speak in the first person plural ("3 mağaza açtık",
+    "yatırım yapacağız", "yaptığımız yatırım")?"""
+    return bool(_TR_WE.search(sentence) or _TR_WE_PAST.search(sentence))
+
+
+def _clause(text: str, hit: CueHit) -> str:
+    """The cue's clause: from the cue to the next comma, quote or end of sentence."""
+    end = _TR_CLAUSE_END.search(text, hit.cue_start, hit.sentence_end)
+    return text[hit.cue_start : end.start() if end else hit.sentence_end]
+
+
+def _speaker_company(
+    mentions: list[NameHit], text: str, cue_start: int
+) -> tuple[NameHit, float] | None:
+    """Whose "we" it is: the company named with one of its officers ("X Genel Müdürü Y",
+    "X'in CEO'su"), the nearest before the cue, else the first one after it; else the
+    company named in the document's first sentence, the subject of an interview, with less
+    certainty. Not the last company named, often a customer, partner or rival the speaker
+    talks about."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    officers = [m for m in ordered if _TR_OFFICER.match(text, m.end)]
+    before = [m for m in officers if m.start < cue_start]
+    if before or officers:
+        return ((before or officers)[-1 if before else 0], PREVIOUS_SENTENCE_FACTOR)
+    lead = _TR_SENTENCE_END.search(text)
+    if ordered and (lead is None or ordered[0].start < lead.start()):
+        return (ordered[0], ONLY_COMPANY_FACTOR)
+    return None
 
 
 def _points_back(before_cue: str, lang: str) -> bool:
