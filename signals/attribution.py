@@ -7,7 +7,8 @@ that default:
 * roles: for a lawsuit the defendant gets the signal, not the plaintiff (Turkish marks
   the defendant with a dative/accusative suffix or "hakkında"/"aleyhine"; English puts it
   after an active "sued"/"against"); for an asset sale the buyer ("Y'ye sattı", "to Y")
-  and a creditor selling a debtor's asset ("Y, alacağına karşılık …") get nothing;
+  and a creditor selling a debtor's asset ("Y, alacağına karşılık …") get nothing; a
+  purchase ("arsayı Y'den aldık") is a sale by the company in the ablative only;
 * lists: companies named together ("A, B ve C hakkında dava açıldı") share the signal.
 
 With no company in the sentence, a Turkish first person plural ("3 mağaza açtık") goes to
@@ -73,6 +74,9 @@ _TR_ACTIVE_FILING = re.compile(
 _TR_LOCATIVE = re.compile(r"['’\x92]?[dt][ae](?:ki)?\b", re.IGNORECASE)
 # The source of a purchase ("X'ten aldı", "X Bankasından"): the seller, not the buyer.
 _TR_ABLATIVE = re.compile(r"['’\x92]?n?[dt][ae]n\b", re.IGNORECASE)
+# A purchase cue of an asset sale ("arsayı Y'den satın aldı"): the buyer speaks; the seller
+# is the company named in the ablative.
+_TR_PURCHASE_CUE = re.compile(r"\b(?:satın\s+)?al(?:d[ıi]|m[ıi]ş)\w*$", re.IGNORECASE)
 # A creditor selling what a debtor owes it ("X Bank, alacağına karşılık … satışa çıkardı",
 # "X'in alacakları nedeniyle"): X sells a debtor's asset, not its own.
 _TR_CREDITOR = re.compile(
@@ -205,6 +209,14 @@ def attribute(
     # işbirliği yapacak", "The company sold it to X"), the cue falls back to the previous
     # sentence or the only other company instead of going to nobody.
     ruled_out: set[int] = set()
+    if hit.type == "asset_sale" and lang == "tr" and _TR_PURCHASE_CUE.search(hit.cue):
+        # "Y'den aldık": only a company named in the ablative sold; no other one did.
+        return [
+            (m, 1.0)
+            for group in (_lists(inside, text) if inside else [])
+            if _TR_ABLATIVE.match(text, group[-1].end)
+            for m in group
+        ]
     if inside:
         groups = _by_role(hit, _lists(inside, text), text, lang, hit.sentence_start)
         before = [g for g in groups if g[0].start <= hit.cue_start]
@@ -338,7 +350,9 @@ def _unknown_subject(hit: CueHit, text: str, lang: str) -> bool:
     may well fine a company of the previous sentence. Not a person: a given name or a title
     before the word, or the word used as a surname elsewhere in the text ("Ali Odabaşı …
     Odabaşı, …"); not an ordinary word ("Ayrıca, …") and not a sentence that points back
-    at a company besides the subject's own apposition."""
+    at a company besides the subject's own apposition. A patent belongs to its topic even
+    when that is a person ("Ali Kaya, 12 patente sahip"): DESIGN.md, a person's patent is
+    not a company's."""
     if lang != "tr" or not (hit.kind == _INVESTMENT or hit.type == "asset_sale"):
         return False
     before_cue = text[hit.sentence_start : hit.cue_start]
@@ -346,6 +360,8 @@ def _unknown_subject(hit: CueHit, text: str, lang: str) -> bool:
     if subject is None:
         return False
     word = subject.group(1)
+    if hit.type == "patent" and not is_common_tr(fold(word)):
+        return True  # the topic holds the patent, a person or another company alike
     if is_common_tr(fold(word)) or _is_person(word, before_cue[: subject.start(1)], text):
         return False
     apposition = _TR_APPOSITION.search(before_cue, 0, subject.start(1))

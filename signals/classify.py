@@ -77,6 +77,14 @@ _SAYING_PARTICIPLE_TR = re.compile(
 # "değerlendirme sonucunda" (as a result of the evaluation): a finished evaluation doubts
 # nothing.
 _DONE_TR = re.compile(r"^(?:sonuc|sonra)")
+# Investments looked back on in the plural ("gerçekleştirdiğimiz yatırımlar", "yaptığı
+# yatırımlarla") in a sentence with no amount and no site: a company's record in general,
+# not an announced investment. Folded forms; a bare number is no amount ("100. yılımız").
+_PAST_PARTICIPLE_TR = re.compile(r"[dt][iu]g[iu]|olmus")
+_PLURAL_INVESTMENTS_TR = re.compile(r"^yatirimlar")
+_CONCRETE_INVESTMENT_TR = re.compile(
+    r"milyon|milyar|\bbin\b|fabrika|tesis|santral|magaza|sube|otel|hastane|depo|hat(?:t|l)"
+)
 _DEFENCE_OBJECT_EN = re.compile(
     r"^(?:wrongdoing|allegation|claim|charge|accusation|liabilit|fault|guilt|responsibilit)"
 )
@@ -211,6 +219,17 @@ def _defence(doc: Doc, start: int, end: int, cue_start: int, lang: str) -> bool:
     return i < len(doc) and bool(_DEFENCE_OBJECT_EN.match(doc[i].lower_))
 
 
+def _vague_record(doc: Doc, start: int, end: int) -> bool:
+    """Does a Turkish cue look back on investments in the plural ("gerçekleştirdiğimiz
+    yatırımlar") in a sentence naming no amount and no site?"""
+    words = [fold(token.text) for token in doc[start:end]]
+    if len(words) < 2 or not _PLURAL_INVESTMENTS_TR.match(words[-1]):
+        return False
+    if not any(_PAST_PARTICIPLE_TR.search(word) for word in words[:-1]):
+        return False
+    return not _CONCRETE_INVESTMENT_TR.search(fold(doc.text))
+
+
 def _asked(doc: Doc, end: int) -> bool:
     """True when the clause holding a cue (ending at token `end`) is a question."""
     after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]
@@ -333,6 +352,8 @@ class CueClassifier:
                     continue
                 if any(a < end and start < b for a, b in excluded.get(name, ())):
                     continue  # the cue word is part of an exclusion phrase of its type
+                if lang == "tr" and _vague_record(doc, start, end):
+                    continue
                 signal_type = self.taxonomy.types[name]
                 doubts_negation = signal_type.negation_doubts
                 negated = any(not _defence(doc, a, b, start, lang) for a, b in negations)
