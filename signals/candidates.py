@@ -27,7 +27,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from signals.identifiers import normalize_ticker, normalize_vkn
-from signals.normalize import fold, name_key
+from signals.normalize import fold, name_key, words
 
 TAX_SCORE = 0.99
 TICKER_SCORE = 0.95
@@ -38,6 +38,12 @@ NAME_WEIGHT, OVERLAP_WEIGHT = 0.6, 0.4
 # "Anadolu Isuzu" in "Anadolu Isuzu Otomotiv": a CRM short form of the same legal name, or a
 # sister company; worth a look, not a certainty.
 CONTAINED_SCORE = 0.8
+# Same name, but one is the group's holding, REIT, bank or insurer and the other is not:
+# sister companies more often than one company entered twice ("Alarko Holding", "Alarko GYO").
+SISTER_SCORE = 0.75
+_KINDS = frozenset(
+    ("holding", "gyo", "bank", "bankasi", "sigorta", "reasurans", "leasing", "faktoring")
+)
 # A word in more companies' names than this ("Enerji", "İnşaat") picks no candidates.
 MAX_POSTINGS = 1000
 NAME_CANDIDATES = 30  # companies sharing the most rare-word weight that get compared
@@ -184,13 +190,21 @@ class CandidateIndex:
         contained = _contained(key, best_key)
         features["contained"] = 1.0 if contained else 0.0
         name_score = NAME_WEIGHT * similarity + OVERLAP_WEIGHT * overlap
-        if similarity == 1.0:
+        kinds = (_kinds(query.name), _kinds(entry.legal_name))
+        if similarity == 1.0 and kinds[0] != kinds[1]:
+            name_score = SISTER_SCORE
+            features["other_kind"] = 1.0
+            why.append(
+                f"same normalised name '{best_key}' but another kind of company "
+                f"({' '.join(sorted(kinds[0])) or '-'} vs {' '.join(sorted(kinds[1])) or '-'}): "
+                "sister companies?"
+            )
+        elif similarity == 1.0:
             name_score = 1.0
+            why.append(f"same normalised name '{best_key}'")
         elif contained:
             name_score = max(name_score, CONTAINED_SCORE)
-        if similarity == 1.0:
-            why.append(f"same normalised name '{best_key}'")
-        elif best_key:
+        if similarity < 1.0 and best_key:
             why.append(
                 f"name similarity {similarity:.2f} and word overlap {overlap:.2f}"
                 + (", one name contains the other" if contained else "")
@@ -225,3 +239,8 @@ def _contained(first: str, second: str) -> bool:
     a, b = set(first.split()) - {"&"}, set(second.split()) - {"&"}
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return len(shorter) >= 2 and shorter < longer
+
+
+def _kinds(name: str) -> frozenset[str]:
+    """The company-kind words of a legal name (holding, GYO, bank, insurer …)."""
+    return _KINDS.intersection(words(name))

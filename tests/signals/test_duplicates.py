@@ -84,3 +84,16 @@ def test_portfolio_entries_and_cli(
     assert "C1" in result.output and "C2" in result.output and "same tax number" in result.output
     assert "1 likely duplicate pair(s) among 3 companies" in result.output
     assert COLUMNS[0] == "crm_id"
+
+
+def test_a_holding_and_its_reit_with_the_same_name_are_sister_companies() -> None:
+    entries = [
+        Entry(1, "B1", "Alarko Holding A.Ş.", [], None, None, "İstanbul"),
+        Entry(2, "B2", "Alarko GYO A.Ş.", [], None, None, "İstanbul"),
+        Entry(3, "B3", "ALARKO HOLDİNG ANONİM ŞİRKETİ", [], None, None, "İstanbul"),
+    ]
+    found = {(p.first.crm_id, p.second.crm_id): p for p in find_duplicates(entries, threshold=0.0)}
+    assert found[("B1", "B3")].score == 1.0  # one company entered twice
+    sisters = found[("B1", "B2")]
+    assert sisters.score < 0.85  # below the default report threshold
+    assert "another kind of company (holding vs gyo)" in "; ".join(sisters.reasons)
