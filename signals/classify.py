@@ -89,6 +89,19 @@ _DEFENCE_OBJECT_EN = re.compile(
     r"^(?:wrongdoing|allegation|claim|charge|accusation|liabilit|fault|guilt|responsibilit)"
 )
 _DEFENCE_FILLERS_EN = frozenset(("any", "all", "the", "these", "those", "such", "its", "their"))
+# An English cue right after a word that keeps the event from happening ("without asset
+# sales", "avoided bankruptcy", "to stave off insolvency"): the event is the one not had.
+_AVOIDED_EN = frozenset(
+    ("without", "avoid", "avoids", "avoided", "avoiding", "avert", "averts", "averted", "averting")
+)
+_STAVE_EN = frozenset(
+    ("stave", "staves", "staved", "staving", "fend", "fends", "fended", "fending")
+)
+AVOIDED_WINDOW = 3
+# An English cue inside an "if" clause ("if there is going to be a fine, …"): a condition,
+# not an event. The clause runs back from the cue to a comma, semicolon or dash.
+_CONDITIONAL_EN = frozenset(("if", "unless", "whether"))
+_CLAUSE_BREAK_EN = frozenset((",", ";", ":", "--", "-", "—", "–"))
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,29 @@ def _vague_record(doc: Doc, start: int, end: int) -> bool:
     return not _CONCRETE_INVESTMENT_TR.search(fold(doc.text))
 
 
+def _avoided(doc: Doc, start: int) -> bool:
+    """Does an English cue at token `start` follow, within a few words, a word that keeps
+    the event from happening ("without any asset sales", "staved off bankruptcy")?"""
+    for i in range(max(0, start - AVOIDED_WINDOW), start):
+        word = doc[i].lower_
+        if word in _AVOIDED_EN:
+            return True
+        if word in _STAVE_EN and i + 1 < len(doc) and doc[i + 1].lower_ == "off":
+            return True
+    return False
+
+
+def _conditional(doc: Doc, start: int) -> bool:
+    """Is an English cue at token `start` in a clause opened by "if", "unless", "whether"?"""
+    for i in range(start - 1, -1, -1):
+        word = doc[i].lower_
+        if word in _CLAUSE_BREAK_EN:
+            return False
+        if word in _CONDITIONAL_EN:
+            return True
+    return False
+
+
 def _asked(doc: Doc, end: int) -> bool:
     """True when the clause holding a cue (ending at token `end`) is a question."""
     after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]
@@ -362,6 +398,11 @@ class CueClassifier:
                     or (signal_type.hearsay_doubts and hearsay)
                     or (signal_type.cancellation_doubts and cancelled)
                     or (doubts_negation and _asked(doc, end))
+                    or (
+                        doubts_negation
+                        and lang == "en"
+                        and (_avoided(doc, start) or _conditional(doc, start))
+                    )
                     or (doubts_negation and lang == "tr" and _verb_not_asserted(doc, start, end))
                 )
                 # One hit per type and clause: a second cue after a comma may name another
