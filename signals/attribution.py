@@ -23,6 +23,7 @@ import re
 from functools import cache
 
 import yaml
+from wordfreq import zipf_frequency
 
 from signals.classify import CueHit
 from signals.matching import NameHit
@@ -184,6 +185,45 @@ _EN_SELLING = re.compile(r"(?:sold|sells?|selling|divest\w*|spun|spin)\b", re.IG
 # The buyer of an asset sale ("to Globex"); "from" and "by" name the seller.
 _EN_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _EN_BEFORE = re.compile(r"\b(?:against|to|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# English subjects (see _en_other_subject).
+_EN_NAME = r"[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|of))*"
+_EN_SUBJECT = re.compile(rf"^\s*(?:the\s+)?({_EN_NAME})\s+(?=[a-z]|$)")
+_EN_POSSESSIVE = re.compile(rf"\b({_EN_NAME})\s?['’]s?\s+(?:[\w-]+\s+){{0,2}}$")
+_EN_CLAUSE_START = re.compile(r"\s[,;:(]\s|[,;:(]\s|\s(?:--|—|–)\s|\b(?:and|but|while)\s+(?=[A-Z])")
+# A new clause with its own subject between a cue and a company named after it ("…
+# investigations, while even Globex's lawyers …"; "… probe could come soon and many expect
+# …"): the company is not the one the cue is about.
+_EN_NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:while|whereas|although|though)\s"
+    r"|\band\s+(?:many|some|others|analysts|investors|observers)\s",
+    re.IGNORECASE,
+)
+_EN_RELATIVE = re.compile(r"^\s*(?:which|who)\s+")
+_EN_NAME_BEFORE_COMMA = re.compile(rf"({_EN_NAME})\s*,\s*$")
+_EN_SPEECH = re.compile(
+    r"(?:said|says|say|told|tells|added|adds|noted|notes|reported|reports|announced|wrote"
+    r"|according|expects?|estimated?)\b",
+    re.IGNORECASE,
+)
+_EN_HOLDER_VERB = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:paid|pay|pays|paying|faces?|faced|facing|filed\s+for"
+    r"|agreed\s+to\s+pay|settled|was|were|is|are|been)\b",
+    re.IGNORECASE,
+)
+_EN_PERSON_TITLES = frozenset(
+    ("mr", "mrs", "ms", "dr", "sir", "ceo", "cfo", "chairman", "president", "judge", "senator")
+)
+# Not a company: regulators, courts, states, calendar words.
+_EN_NOT_COMPANY = frozenset(
+    (
+        "commission", "department", "court", "government", "ministry", "agency", "congress",
+        "senate", "authority", "regulator", "sec", "ftc", "eu", "doj", "justice", "council",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "u.s", "us", "uk",
+    )
+)  # fmt: skip
+_EN_ORDINARY_ZIPF = 4.5
 _JOINER = r"&|/|\band\b|\bve\b|\bile\b|\bor\b|\bveya\b"
 _CONJUNCTION = re.compile(_JOINER, re.IGNORECASE)
 # What may stand between two companies of one list.
@@ -223,6 +263,11 @@ def attribute(
         if before:
             return [(m, 1.0) for m in before[-1]]
         if groups:
+            if lang == "en" and (
+                _en_other_subject(hit, text)
+                or _EN_NEW_CLAUSE.search(text, hit.cue_start + len(hit.cue), groups[0][0].start)
+            ):
+                return []
             return [(m, AFTER_CUE_FACTOR) for m in groups[0]]
         if not _points_back(text[hit.sentence_start : hit.cue_start], lang):
             return []
@@ -231,6 +276,8 @@ def attribute(
     if not ruled_out and _state_is_doer(sentence, lang):
         return []
     if not ruled_out and _unknown_subject(hit, text, lang):
+        return []
+    if not ruled_out and lang == "en" and _en_other_subject(hit, text):
         return []
     if not ruled_out and lang == "tr" and _only_generic_companies(sentence):
         return []
@@ -370,6 +417,71 @@ def _unknown_subject(hit: CueHit, text: str, lang: str) -> bool:
     return not any(
         not _TR_DATIVE_NOUN.fullmatch(m.group()) for m in _COMPANY_ANAPHOR.finditer(rest)
     )
+
+
+def _en_other_subject(hit: CueHit, text: str) -> bool:
+    """An English cue whose clause has a subject that is a proper name but no portfolio
+    company ("Earlier, Globex Corp. bought 40 acres"; "Initech, which opened 12 stores";
+    "Globex has paid millions in fines"; "Globex's bankruptcy"): the event is that company's,
+    not one named in another sentence or after the cue. Called only when no portfolio company
+    is named before the cue. Not a person ("Mr. Smith", a given name), not a speaker ("Globex
+    said …"), not a sentence-initial ordinary word, not a sentence that points back at a
+    company ("the company"); for a fine or a lawsuit only a holder's verb ("paid", "faces") or
+    a possessive, since a regulator or a plaintiff is the subject of "fined" or "sued"."""
+    before_cue = text[hit.sentence_start : hit.cue_start]
+    if _points_back(before_cue, "en"):
+        return False
+    possessive = _EN_POSSESSIVE.search(before_cue)
+    if possessive:
+        return _en_proper_name(possessive.group(1), before_cue[: possessive.start(1)], text)
+    if hit.kind != _INVESTMENT and hit.type not in ("asset_sale", "insolvency", "fine", "lawsuit"):
+        return False
+    clause = _EN_CLAUSE_START.split(before_cue)[-1]
+    offset = len(before_cue) - len(clause)
+    relative = _EN_RELATIVE.match(clause)
+    if relative:
+        # "Initech, which opened …": the name before the comma is the subject.
+        head = _EN_NAME_BEFORE_COMMA.search(before_cue[:offset])
+        if head is None:
+            return False
+        if hit.type in ("fine", "lawsuit") and not _EN_HOLDER_VERB.match(clause, relative.end()):
+            return False
+        return _en_proper_name(head.group(1), before_cue[: head.start(1)], text)
+    subject = _EN_SUBJECT.match(clause)
+    if subject is None:
+        return False
+    verb = clause[subject.end() :]
+    if _EN_SPEECH.match(verb):
+        return False
+    if hit.type in ("fine", "lawsuit") and not _EN_HOLDER_VERB.match(verb):
+        return False
+    return _en_proper_name(subject.group(1), before_cue[: offset + subject.start(1)], text)
+
+
+def _en_proper_name(name: str, before: str, text: str) -> bool:
+    """Is `name` (capitalised words) a company-like proper name: not a person, a month, a
+    sentence-initial ordinary word or a state?"""
+    tokens = name.split()
+    if not before.strip() or before.rstrip().endswith((".", '"', "``", "“")):
+        # Sentence-initial: drop ordinary words ("However", "Earlier", "In").
+        while tokens and _en_ordinary(tokens[0]):
+            tokens.pop(0)
+    if not tokens or all(_en_ordinary(t) for t in tokens):
+        return False
+    first = tokens[0].rstrip(".").lower()
+    if first in _EN_PERSON_TITLES or fold(tokens[0]) in given_names():
+        return False
+    if fold(tokens[-1]) in given_names() and len(tokens) == 1:
+        return False
+    if any(t.lower().rstrip(".") in _EN_NOT_COMPANY for t in tokens):
+        return False
+    if fold(tokens[0]) in _state_names():
+        return False
+    return not _is_person(tokens[0], before, text)
+
+
+def _en_ordinary(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= _EN_ORDINARY_ZIPF
 
 
 def _only_generic_companies(sentence: str) -> bool:
