@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from wordfreq import zipf_frequency
 
 from signals.classify import CueHit
 from signals.matching import NameHit
 from signals.names import given_names, is_common_tr
-from signals.normalize import DATA, fold
+from signals.normalize import fold, place_words
 
 ONLY_COMPANY_FACTOR = 0.8
 # Turkish news often names one company in passing in a story about a country, a ministry
@@ -356,10 +355,9 @@ def _points_back(before_cue: str, lang: str) -> bool:
 
 @cache
 def _state_names() -> frozenset[str]:
-    """Folded names of countries, provinces and state bodies (places from the read-only
+    """Folded names of countries, provinces and state bodies (the places of
     data/generic_words.yml, without compass words, plus _TR_STATE_WORDS)."""
-    raw = yaml.safe_load((DATA / "generic_words.yml").read_text(encoding="utf-8"))
-    places = {fold(word) for word in raw["places"]} - _NOT_A_STATE
+    places = place_words() - _NOT_A_STATE
     return frozenset(places | {fold(word) for word in _TR_STATE_WORDS})
 
 

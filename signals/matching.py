@@ -159,7 +159,7 @@ class NameIndex:
         # suffix may be glued to them without an apostrophe ("Fitchin"). Names of several
         # words are left out: at 150,000 companies they would double the build for ~1 link
         # in 300 dev texts ("Bayraktar İnşaatın").
-        self._glued: dict[str, int] = {}
+        glued: dict[str, int] = {}
         append, packed = self._packed.append, self._packed
         names = 0
         for key, owners in by_key.items():
@@ -187,14 +187,14 @@ class NameIndex:
             patterns.append(f" {key} ")
             names += 1
             if len(key) >= _MIN_SUFFIXED and " " not in key and not any(o & 4 for o in owners):
-                self._glued[key] = number
+                glued[key] = number
         assert len(patterns) == len(packed)  # names are numbered first, tickers after
         self._has_names = bool(names)
         # The glued names follow as " key" (a word starting with the name): one pass finds
         # both; pattern numbers from len(patterns) on are glued names.
         self._names = len(patterns)
-        self._glued_numbers = list(self._glued.values())
-        self._automaton = _automaton(patterns + [f" {key}" for key in self._glued])
+        self._glued_numbers = list(glued.values())
+        self._automaton = _automaton(patterns + [f" {key}" for key in glued])
         for key, owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
                 self._tickers[key] = self._pack(list(dict.fromkeys(owners)), len(key))
@@ -265,7 +265,7 @@ class NameIndex:
             if start >= taken:
                 found.append((start, end - 2, number, False))
                 taken = end - 1
-        if turkish and self._glued:
+        if turkish and self._glued_numbers:
             found += self._glued_names(words, [m for m in matches if m[0] >= names])
             found.sort()
         spans: list[Span] = []
