@@ -33,6 +33,7 @@ from signals.normalize import (
     english_only_words,
     fold,
     generic_words,
+    leading_legal_forms,
     match_form,
     place_words,
     strip_legal_forms,
@@ -54,6 +55,9 @@ VERY_COMMON_ZIPF = {"en": 5.0, "tr": 5.5}
 # frequent in English than in Turkish: "target" (4.8 vs 3.2), not "toyota" (3.95 vs 3.90),
 # whose frequency in every language comes from the brand.
 ENGLISH_GAP = 0.75
+# In a two-word name, a Turkish word at least this frequent is an ordinary word ("Hava" 5.5);
+# brands stay below it ("Efes" 4.3, "Renault" 4.0).
+PLAIN_ZIPF_TR = 4.5
 # The Turkish frequency table goes down to this (for ENGLISH_GAP and suffixed forms).
 TR_FLOOR = 3.0
 _TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,7}$")
@@ -61,6 +65,21 @@ _NO_CONNECTOR = frozenset(CONNECTORS)
 _NOT_DIGIT = re.compile(r"[^0-9]")
 # SEC names end with a state or a note between slashes: "TOYOTA MOTOR CORP/", "X INC /DE/".
 _SEC_SUFFIX = re.compile(r"\s*/[A-Z]{0,3}/?\s*$")
+_AMPERSAND_NAME = re.compile(r"^[a-z]{1,3}&[a-z]{1,3}$")
+_TURKISH_LETTERS = re.compile("[çğıöşüÇĞİÖŞÜ]")
+# How a Turkish legal form ends once folded into words: A.Ş., T.A.Ş., A.O., Ltd. Şti.
+_TURKISH_FORM_ENDS = frozenset({"s", "as", "o", "sti"})
+# The state's name before a state or Turkish company's name, which texts leave out.
+_STATE_PREFIXES = (("turkiye", "cumhuriyeti"), ("t", "c"), ("tc",), ("turkiye",))
+_STATE_FIRST_WORDS = frozenset(prefix[0] for prefix in _STATE_PREFIXES)
+# A company kind that makes "X Bankası" a name even when X is an ordinary word ("İş Bankası",
+# "Halk Yatırım"), unless X is the state's or a place's name ("Türkiye Yatırım", "Avrupa
+# Yatırım Bankası").
+_KIND_WORDS = frozenset(
+    {"bankasi", "bank", "sigorta", "holding", "yatirim", "portfoy", "menkul", "leasing"}
+    | {"faktoring"}
+)
+_STATE_WORDS = frozenset({"turkiye", "turk", "tc", "t", "milli", "ulusal", "devlet"})
 
 ORIGINS = ("legal", "alias", "short", "ticker", "tax_number", "isin")
 
@@ -205,7 +224,11 @@ def _data_lines(name: str) -> list[str]:
 
 def short_name_kind(token: str) -> str | None:
     """What the first word of a longer name makes on its own: "strong", "weak" or None."""
-    if len(token) < 4 or not token.isalpha() or token in generic_words():
+    if token in generic_words():
+        return None
+    if _AMPERSAND_NAME.match(token):
+        return "strong"  # "S&P", "AT&T", "P&G"
+    if len(token) < 4 or not token.isalpha():
         return None
     en, tr = zipf(token)
     if en >= VERY_COMMON_ZIPF["en"] or tr >= VERY_COMMON_ZIPF["tr"]:
@@ -251,11 +274,13 @@ def derived(
         weak: bool = False,
         weak_tr: bool = False,
         capital: bool = False,
+        plain: bool = False,
     ) -> None:
         if not tokens:
             return
         single = len(tokens) == 1
-        everywhere = generic.issuperset(tokens)
+        all_generic = generic.issuperset(tokens)
+        everywhere = all_generic and not (plain or _named_by_kind(tokens))
         # A CRM alias is a deliberate name: in English text only the hand-kept generic list
         # weakens it; in Turkish text a Turkish word or a person's name does too ("Teknik").
         weak = weak or everywhere or (single and origin != "alias" and is_common(tokens[0]))
@@ -263,7 +288,7 @@ def derived(
         # The confidence stays that of a distinctive name: matching.py caps a weak one.
         if weak and weak_tr:
             confidence = min(confidence, 0.6)
-        capital = capital or weak or weak_tr or origin == "short"
+        capital = capital or all_generic or weak or weak_tr or origin == "short"
         connected = len(tokens) > 2 and not _NO_CONNECTOR.isdisjoint(tokens)
         for variant in connector_variants(tokens) if connected else (tokens,):
             key = " ".join(variant)
@@ -280,6 +305,8 @@ def derived(
     if "/" in legal_name:
         legal_name = _SEC_SUFFIX.sub("", legal_name)
     legal_tokens = words(legal_name)
+    if len(legal_tokens) > 1 and legal_tokens[0] in leading_legal_forms():
+        legal_tokens = legal_tokens[1:]  # "PAO GAZPROM"
     full = strip_trailing_legal_forms(legal_tokens)
     core = strip_legal_forms(full)
     # The full name ("Aselsan Elektronik Sanayi ve Ticaret") adds nothing when the core
@@ -314,6 +341,12 @@ def derived(
         if kind:
             weak_tr = is_common_tr(core[0]) or regional
             add(core[:1], "short", 0.8, weak=kind == "weak" or regional, weak_tr=weak_tr)
+    for tokens, kind_name in _text_forms(legal_name, legal_tokens, full, core):
+        # Forms the legal name implies ("İş Bankası", "Anadolu Efes", "Moody's"): capitalised
+        # only; a kind word ("Bankası") makes a name of ordinary words, a pair of ordinary
+        # words stays weak.
+        common = not kind_name and _ordinary(tokens)
+        add(tokens, "short", 0.8, weak=common, weak_tr=common, capital=True, plain=True)
     out = list(names.values())
     for code in codes:
         out.append(DerivedName(code, "ticker", 0.9, True, False, False))
@@ -327,6 +360,83 @@ def derived(
         weak = len(key) <= 2 or is_acronym_or_word(key)
         out.append(DerivedName(key, "ticker", 0.6 if weak else 0.9, True, weak, weak))
     return tuple(out)
+
+
+def _text_forms(
+    legal_name: str, legal_words: list[str], full: list[str], core: list[str]
+) -> list[tuple[list[str], bool]]:
+    """Names a text writes for a company that its legal name implies, each with whether a
+    kind word ("Bankası") makes it a name: the name without the state's ("TÜRKİYE İŞ
+    BANKASI" → "İş Bankası", "İşbank"); for a Turkish company, its first two words
+    ("ANADOLU EFES BİRACILIK VE MALT" → "Anadolu Efes"); the possessive that an SEC name
+    lost ("MOODYS CORP" → "Moody's")."""
+    forms: list[tuple[list[str], bool]] = []
+    rest = _without_state(full)
+    for tokens in (rest, _without_state(core)):
+        if tokens is not full and tokens is not core and len(tokens) > 1:
+            forms.append((tokens, _named_by_kind(tokens)))
+    for tokens in (rest, full):
+        if len(tokens) == 2 and tokens[1] in ("bankasi", "bank") and tokens[0].isalpha():
+            stem = tokens[0]
+            if len(stem) > 5 and stem.endswith(("lar", "ler")):
+                stem = stem[:-3]  # "Vakıflar Bankası" → "VakıfBank"
+            forms.append(([stem + "bank"], False))
+            break
+    turkish = bool(_TURKISH_LETTERS.search(legal_name)) or (
+        len(full) < len(legal_words) and legal_words[-1] in _TURKISH_FORM_ENDS
+    )
+    if turkish:
+        tokens = _without_state(core)
+        if len(tokens) > 2 and tokens[1] not in _NO_CONNECTOR and tokens[0].isalpha():
+            forms.append((tokens[:2], _named_by_kind(tokens[:2])))
+    first = core[0] if core else ""
+    apostrophe = "'" in legal_name or "’" in legal_name
+    if not apostrophe and first.isalpha() and _lost_possessive(first):
+        forms.append(([first[:-1], "s", *core[1:]], False))  # "Moody's", "Macy's"
+    return forms
+
+
+def _lost_possessive(token: str) -> bool:
+    """ "moodys": no word, but "moody" is one; not "systems", "glass" or "campus"."""
+    if len(token) < 5 or not token.endswith("s") or token[-2] in "su":
+        return False
+    return not max(zipf(token)) and max(zipf(token[:-1])) > 0.0
+
+
+def _without_state(tokens: list[str]) -> list[str]:
+    """The tokens without a leading "Türkiye", "T.C." or "Türkiye Cumhuriyeti" (the same list
+    when there is none, or nothing would be left)."""
+    if not tokens or tokens[0] not in _STATE_FIRST_WORDS:
+        return tokens
+    for prefix in _STATE_PREFIXES:
+        if tuple(tokens[: len(prefix)]) == prefix and len(tokens) > len(prefix):
+            return tokens[len(prefix) :]
+    return tokens
+
+
+def _named_by_kind(tokens: list[str]) -> bool:
+    """Two words, the second a company kind and the first no place: "Halk Bankası"."""
+    first = tokens[0]
+    return (
+        len(tokens) == 2
+        and tokens[1] in _KIND_WORDS
+        and first not in place_words()
+        and first not in _STATE_WORDS
+    )
+
+
+def _ordinary(tokens: list[str]) -> bool:
+    """Ordinary words and places only ("Bizim Toptan", "Sakarya Elektrik", "Türk Hava"), or
+    a sure person's name ("Ahmet Yılmaz")."""
+    return all(_plain_word(t) for t in tokens) or all(t in person_names() for t in tokens)
+
+
+def _plain_word(token: str) -> bool:
+    """A word of the lexicon, a place, a generic word or a frequent word (not a brand's
+    frequency: "Renault" is rarer than this in Turkish)."""
+    if token in generic_words() or token in place_words() or token in turkish_words():
+        return True
+    return zipf(token)[1] >= PLAIN_ZIPF_TR
 
 
 def derive_identifiers(

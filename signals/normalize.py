@@ -150,6 +150,12 @@ def strict_legal_forms() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def leading_legal_forms() -> frozenset[str]:
+    """One-word legal forms a CRM writes before the name ("PAO GAZPROM")."""
+    return frozenset(fold(form) for form in _forms_file().get("leading", []))
+
+
+@cache
 def forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     """legal_forms() grouped by their first word, for a quick "does a form follow?"."""
     grouped: dict[str, list[tuple[str, ...]]] = {}
