@@ -341,6 +341,11 @@ def derived(
         if kind:
             weak_tr = is_common_tr(core[0]) or regional
             add(core[:1], "short", 0.8, weak=kind == "weak" or regional, weak_tr=weak_tr)
+    for brand in _known_brands().get(_without_state(full)[0] if full else "", ()):
+        if _without_state(full)[: len(brand.legal)] == list(brand.legal):
+            for name in brand.names:
+                add(words(name), "alias", 0.95, capital=True)
+            codes.extend(brand.codes)
     for tokens, kind_name in _text_forms(legal_name, legal_tokens, full, core):
         # Forms the legal name implies ("İş Bankası", "Anadolu Efes", "Moody's"): capitalised
         # only; a kind word ("Bankası") makes a name of ordinary words, a pair of ordinary
@@ -394,6 +399,25 @@ def _text_forms(
     if not apostrophe and first.isalpha() and _lost_possessive(first):
         forms.append(([first[:-1], "s", *core[1:]], False))  # "Moody's", "Macy's"
     return forms
+
+
+class _Brand(NamedTuple):
+    legal: tuple[str, ...]
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+@cache
+def _known_brands() -> dict[str, tuple[_Brand, ...]]:
+    """data/known_brands.yml by the first word of the legal name it belongs to."""
+    raw = yaml.safe_load((DATA / "known_brands.yml").read_text(encoding="utf-8"))
+    by_first: dict[str, list[_Brand]] = {}
+    for entry in raw["brands"]:
+        legal = tuple(words(entry["legal"]))
+        codes = tuple(" ".join(words(code)) for code in entry.get("codes", ()))
+        brand = _Brand(legal, tuple(entry.get("names", ())), codes)
+        by_first.setdefault(legal[0], []).append(brand)
+    return {first: tuple(brands) for first, brands in by_first.items()}
 
 
 def _lost_possessive(token: str) -> bool:

@@ -78,3 +78,30 @@ def test_the_possessive_an_sec_name_lost() -> None:
 def test_an_ampersand_brand_alone() -> None:
     assert linked("Kredi derecelendirme kuruluşu S&P notu düşürdü.") == {7}
     assert "r&d" not in keys("R&D SYSTEMS INC")
+
+
+# Brands no rule derives (signals/data/known_brands.yml) ------------------------------------
+
+BRANDS = NameIndex.build(
+    (
+        CompanyRecord(1, "TÜRKİYE PETROL RAFİNERİLERİ A.Ş.", [], None),
+        CompanyRecord(2, "TÜRK HAVA YOLLARI A.O.", [], None),
+        CompanyRecord(3, "BİM BİRLEŞİK MAĞAZALAR A.Ş.", [], None),
+        CompanyRecord(4, "YAPI VE KREDİ BANKASI A.Ş.", [], None),
+    )
+)
+
+
+def brands_linked(text: str) -> set[int]:
+    return {hit.company_id for hit in BRANDS.find(text, "tr") if hit.confidence >= 0.5}
+
+
+def test_a_known_brand_names_the_company_whose_legal_name_it_belongs_to() -> None:
+    assert brands_linked("Tüpraş'ın İzmit rafinerisinde bakım başladı.") == {1}
+    assert brands_linked("BİM yeni mağazalar açtı.") == {3}
+    assert brands_linked("Yapı Kredi kredi kartı faizlerini düşürdü.") == {4}
+
+
+def test_a_known_acronym_counts_only_in_upper_case() -> None:
+    assert brands_linked("THY yeni uçak siparişi verdi.") == {2}
+    assert brands_linked("Thy kingdom come.") == set()
