@@ -88,6 +88,7 @@ BRANDS = NameIndex.build(
         CompanyRecord(2, "TÜRK HAVA YOLLARI A.O.", [], None),
         CompanyRecord(3, "BİM BİRLEŞİK MAĞAZALAR A.Ş.", [], None),
         CompanyRecord(4, "YAPI VE KREDİ BANKASI A.Ş.", [], None),
+        CompanyRecord(5, "TÜRKİYE İŞ BANKASI A.Ş.", [], None),
     )
 )
 
@@ -105,3 +106,8 @@ def test_a_known_brand_names_the_company_whose_legal_name_it_belongs_to() -> Non
 def test_a_known_acronym_counts_only_in_upper_case() -> None:
     assert brands_linked("THY yeni uçak siparişi verdi.") == {2}
     assert brands_linked("Thy kingdom come.") == set()
+
+
+def test_a_banks_product_names_the_bank() -> None:
+    assert brands_linked("İşCep uygulamasından para transferi yapamıyorum.") == {5}
+    assert brands_linked("Kazandığım MaxiPuan'lar hesabıma yüklenmedi.") == {5}
