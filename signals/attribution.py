@@ -36,6 +36,10 @@ ONLY_COMPANY_FACTOR = 0.8
 # "Genel Müdürü") is then weak evidence for that company.
 ONLY_COMPANY_FACTOR_TR_UNREFERRED = 0.7
 PREVIOUS_SENTENCE_FACTOR = 0.85
+# An English cue whose object a possessive pronoun makes some company's own ("its new
+# plant", "their new headquarters", "its antitrust fine"): what is uncertain is only which
+# company, and the one the previous sentence names is the usual referent.
+_EN_OWN = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 AFTER_CUE_FACTOR = 0.9
 # Words that refer back to a company without naming it.
 _COMPANY_ANAPHOR = re.compile(
@@ -175,11 +179,23 @@ _SHORT_TITLES = frozenset(
 )
 _EN_STATE_SUBJECT = re.compile(
     r"\b(?:the (?:city|state|government|country|ministry|municipality|county|council)"
+    r"|the (?:[\w.]+\s+){1,2}?(?:government|ministry)"
     r"|(?:city|state|federal|national) government)\b",
     re.IGNORECASE,
 )
 _EN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+$", re.IGNORECASE)
 _EN_ACTIVE_LEGAL = re.compile(r"(?:sue[sd]?|suing|accuse[sd]?|accusing|charged)\b", re.I)
+# A ban by an authority ("the city barred Globex from bidding", "regulators banned the bank
+# from …"): a sanction, told like a case against the company barred, who stands between the
+# verb and "from". A company banning someone ("Acme blocked rivals from …") is a business
+# decision, no sanction against anyone in the portfolio.
+_EN_BANNING = re.compile(
+    r"(?:bar|bars|barred|barring|ban|bans|banned|banning|block|blocks|blocked)\b", re.I
+)
+_EN_BANNED_REFERENCE = re.compile(
+    r"^\s*the\s+(?:company|firm|group|bank|lender|carrier|airline|retailer|insurer)\s*$",
+    re.IGNORECASE,
+)
 _EN_SELLING = re.compile(r"(?:sold|sells?|selling|divest\w*|spun|spin)\b", re.IGNORECASE)
 # The buyer of an asset sale ("to Globex"); "from" and "by" name the seller.
 _EN_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -188,6 +204,11 @@ _EN_BEFORE = re.compile(r"\b(?:against|to|by|from)\s+(?:the\s+)?$", re.IGNORECAS
 _EN_NAME = r"[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|of))*"
 _EN_SUBJECT = re.compile(rf"^\s*(?:the\s+)?({_EN_NAME})\s+(?=[a-z]|$)")
 _EN_POSSESSIVE = re.compile(rf"\b({_EN_NAME})\s?['’]s?\s+(?:[\w-]+\s+){{0,2}}$")
+# Another firm's name as the modifier of the cue ("the Toshiba bankruptcy", "the Globex
+# asset sale"): the event is that firm's. Not for lawsuits, whose modifier is mostly the
+# authority ("the FBI probe").
+_EN_MODIFIER = re.compile(rf"\bthe\s+({_EN_NAME})\s+$")
+_EN_MODIFIER_TYPES = frozenset(("insolvency", "asset_sale", "fine"))
 _EN_CLAUSE_START = re.compile(r"\s[,;:(]\s|[,;:(]\s|\s(?:--|—|–)\s|\b(?:and|but|while)\s+(?=[A-Z])")
 # A new clause with its own subject between a cue and a company named after it ("…
 # investigations, while even Globex's lawyers …"; "… probe could come soon and many expect
@@ -198,6 +219,12 @@ _EN_NEW_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _EN_RELATIVE = re.compile(r"^\s*(?:which|who)\s+")
+# A named party after "against"/"into" in the cue's clause ("filed a lawsuit against
+# Globex", "accusations of fraud against Smith", "an investigation into Initech"): the
+# proceedings are against that party, not against a company named before the cue.
+_EN_AGAINST_NAME = re.compile(rf"\b(?:against|into)\s+(?:the\s+)?({_EN_NAME})")
+_EN_CLAUSE_END = re.compile(r"\s[,;:]\s|[,;:]\s|\s(?:--|—|–)\s")
+AGAINST_WINDOW = 80
 _EN_NAME_BEFORE_COMMA = re.compile(rf"({_EN_NAME})\s*,\s*$")
 _EN_SPEECH = re.compile(
     r"(?:said|says|say|told|tells|added|adds|noted|notes|reported|reports|announced|wrote"
@@ -220,6 +247,18 @@ _EN_NOT_COMPANY = frozenset(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "u.s", "us", "uk",
+    )
+)  # fmt: skip
+# People and bodies named by a common noun, often plural and capitalised only because they
+# open the sentence ("Regulators are preparing penalties against …", "Analysts have …"):
+# not a company that could be the doer instead of one named elsewhere.
+_EN_ROLE_NOUNS = frozenset(
+    (
+        "regulator", "analyst", "investor", "critic", "prosecutor", "official", "lawmaker",
+        "legislator", "politician", "shareholder", "stockholder", "customer", "consumer",
+        "plaintiff", "lawyer", "attorney", "judge", "employee", "worker", "expert", "observer",
+        "executive", "activist", "trader", "economist", "investigator", "authority", "union",
+        "agency", "court", "state", "government", "commission", "authorities",
     )
 )  # fmt: skip
 _EN_ORDINARY_ZIPF = 4.5
@@ -256,10 +295,17 @@ def attribute(
             if _TR_ABLATIVE.match(text, group[-1].end)
             for m in group
         ]
+    if lang == "en" and hit.type == "lawsuit" and _EN_BANNING.match(text, hit.cue_start):
+        barred = _en_barred(hit, inside, text)
+        if barred is not None:
+            return [(m, 1.0) for m in barred]
+        return _pointed_back(mentions, previous_sentence_start, hit.sentence_start)
     if inside:
         groups = _by_role(hit, _lists(inside, text), text, lang, hit.sentence_start)
         before = [g for g in groups if g[0].start <= hit.cue_start]
         if before:
+            if lang == "en" and _en_other_owner(hit, text, before[-1][-1].end, inside):
+                return []
             return [(m, 1.0) for m in before[-1]]
         if groups:
             if lang == "en" and (
@@ -306,7 +352,13 @@ def attribute(
             # in the previous sentence does not take the signal; if no company there can,
             # none does.
             groups = _by_role(hit, _lists(previous, text), text, lang, previous_sentence_start)
-            return [(groups[-1][-1], PREVIOUS_SENTENCE_FACTOR)] if groups else []
+            factor = PREVIOUS_SENTENCE_FACTOR
+            if lang == "en" and _EN_OWN.search(text, hit.sentence_start, hit.cue_start):
+                factor = 1.0
+            if not groups:
+                return []
+            last = _referent(groups[-1], mentions) if lang == "en" else groups[-1][-1]
+            return [(last, factor)]
     candidates = [m for m in mentions if m.company_id not in ruled_out]
     if len({m.company_id for m in candidates}) == 1:
         factor = ONLY_COMPANY_FACTOR
@@ -314,6 +366,35 @@ def attribute(
             factor = ONLY_COMPANY_FACTOR_TR_UNREFERRED
         return [(max(candidates, key=lambda m: m.confidence), factor)]
     return []
+
+
+def _pointed_back(
+    mentions: list[NameHit], previous_sentence_start: int | None, sentence_start: int
+) -> list[tuple[NameHit, float]]:
+    """The company an English cue's "the company"/"the bank" points back at: the previous
+    sentence's last one (the lead company if it is in that list), else the only company."""
+    if previous_sentence_start is not None:
+        previous = sorted(
+            (m for m in mentions if previous_sentence_start <= m.start < sentence_start),
+            key=lambda m: m.start,
+        )
+        if previous:
+            return [(_referent(previous[-1:], mentions), PREVIOUS_SENTENCE_FACTOR)]
+    if len({m.company_id for m in mentions}) == 1:
+        return [(max(mentions, key=lambda m: m.confidence), ONLY_COMPANY_FACTOR)]
+    return []
+
+
+def _referent(group: list[NameHit], mentions: list[NameHit]) -> NameHit:
+    """The company of the previous sentence's last list that a cue points back to: the
+    document's lead company (named first) when the list holds it ("… on Globex, Acme and
+    Initech. The social media company's third fine …" in a story about Acme), else the
+    list's last company."""
+    lead = min(mentions, key=lambda m: m.start)
+    for mention in group:
+        if mention.company_id == lead.company_id:
+            return mention
+    return group[-1]
 
 
 def _we_did(sentence: str) -> bool:
@@ -430,6 +511,8 @@ def _en_other_subject(hit: CueHit, text: str) -> bool:
     if _points_back(before_cue, "en"):
         return False
     possessive = _EN_POSSESSIVE.search(before_cue)
+    if possessive is None and hit.type in _EN_MODIFIER_TYPES:
+        possessive = _EN_MODIFIER.search(before_cue)
     if possessive:
         return _en_proper_name(possessive.group(1), before_cue[: possessive.start(1)], text)
     if hit.kind != _INVESTMENT and hit.type not in ("asset_sale", "insolvency", "fine", "lawsuit"):
@@ -456,6 +539,61 @@ def _en_other_subject(hit: CueHit, text: str) -> bool:
     return _en_proper_name(subject.group(1), before_cue[: offset + subject.start(1)], text)
 
 
+def _en_other_owner(hit: CueHit, text: str, after: int, mentions: list[NameHit]) -> bool:
+    """Does the cue, after the company named before it (ending at `after`), belong to
+    another, non-portfolio firm named right before it: a possessive ("Acme said Globex's
+    bankruptcy hurt sales") or a modifier ("the Globex bankruptcy")? Not for a lawsuit by
+    possessive: "Acme is fighting Globex's lawsuit" is Acme's."""
+    between = text[after : hit.cue_start]
+    found = None
+    if hit.type != "lawsuit":
+        found = _EN_POSSESSIVE.search(between)
+    if found is None and hit.type in _EN_MODIFIER_TYPES:
+        found = _EN_MODIFIER.search(between)
+    if found is None:
+        return False
+    start = after + found.start(1)
+    if any(start <= m.start < after + found.end(1) for m in mentions):
+        return False
+    return _en_proper_name(found.group(1), text[hit.sentence_start : start], text)
+
+
+def _en_barred(hit: CueHit, inside: list[NameHit], text: str) -> list[NameHit] | None:
+    """Who a ban cue ("barred X from") is against: the companies between the verb and "from"
+    (none when a company before the verb does the banning); a company before a passive
+    ("Acme was barred from"). None: the cue points back at a company ("banned the bank
+    from"), found as for any cue with no company named."""
+    verb_end = hit.cue_start + len(hit.cue.split()[0])
+    until = hit.cue_start + len(hit.cue) - len("from")
+    if _EN_PASSIVE.search(text, hit.sentence_start, hit.cue_start):
+        before = [m for m in inside if m.start < hit.cue_start]
+        return before[-1:] if before else None
+    barred = [m for m in inside if verb_end <= m.start < until]
+    if barred:
+        return [] if any(m.start < hit.cue_start for m in inside) else barred
+    if _EN_BANNED_REFERENCE.match(text[verb_end:until]):
+        return None
+    return []
+
+
+def _en_other_defendant(hit: CueHit, groups: list[list[NameHit]], text: str) -> bool:
+    """Is the cue's clause about proceedings against a named party that is no portfolio
+    company, a person or another firm (see _EN_AGAINST_NAME)? Not a court, regulator or
+    state ("an appeal against the Commission's decision")."""
+    end = min(hit.sentence_end, hit.cue_start + len(hit.cue) + AGAINST_WINDOW)
+    clause_end = _EN_CLAUSE_END.search(text, hit.cue_start + len(hit.cue), end)
+    found = _EN_AGAINST_NAME.search(text, hit.cue_start, clause_end.start() if clause_end else end)
+    if found is None:
+        return False
+    named = {m.start for group in groups for m in group}
+    if any(found.start(1) <= start < found.end(1) for start in named):
+        return False
+    tokens = found.group(1).split()
+    if any(t.lower().rstrip(".") in _EN_NOT_COMPANY for t in tokens) or _en_role_noun(tokens[0]):
+        return False
+    return fold(tokens[0]) not in _state_names()
+
+
 def _en_proper_name(name: str, before: str, text: str) -> bool:
     """Is `name` (capitalised words) a company-like proper name: not a person, a month, a
     sentence-initial ordinary word or a state?"""
@@ -473,9 +611,19 @@ def _en_proper_name(name: str, before: str, text: str) -> bool:
         return False
     if any(t.lower().rstrip(".") in _EN_NOT_COMPANY for t in tokens):
         return False
+    if len(tokens) == 1 and _en_role_noun(tokens[0]):
+        return False
     if fold(tokens[0]) in _state_names():
         return False
     return not _is_person(tokens[0], before, text)
+
+
+def _en_role_noun(word: str) -> bool:
+    """Is a capitalised word a common noun for people or a public body ("Regulators",
+    "Authorities", "Analyst"), singular or plural?"""
+    lower = word.lower()
+    singular = {lower, lower.removesuffix("s"), lower.removesuffix("ies") + "y"}
+    return bool(singular & _EN_ROLE_NOUNS)
 
 
 def _en_ordinary(word: str) -> bool:
@@ -588,6 +736,8 @@ def _defendants(
     named_against = [g for g in against if "against" in text[max(0, g[0].start - 12) : g[0].start]]
     if named_against:
         return named_against
+    if _en_other_defendant(hit, groups, text):
+        return []
     active = _EN_ACTIVE_LEGAL.match(text, hit.cue_start) and not _EN_PASSIVE.search(
         text, hit.sentence_start, hit.cue_start
     )

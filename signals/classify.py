@@ -82,6 +82,17 @@ _DONE_TR = re.compile(r"^(?:sonuc|sonra)")
 # not an announced investment. Folded forms; a bare number is no amount ("100. yılımız").
 _PAST_PARTICIPLE_TR = re.compile(r"[dt][iu]g[iu]|olmus")
 _PLURAL_INVESTMENTS_TR = re.compile(r"^yatirimlar")
+# The writer as a private person (folded): "against me", "on my behalf", "without my
+# knowledge", and "my" on money, property and debts ("maaşıma", "hesabımdan", "borcum",
+# "kiramın", "hissem"). Not "our" ("hisselerimiz"): a company speaks in the plural.
+_FIRST_PERSON_TR = frozenset(
+    {"bana", "hakkimda", "tarafima", "adima", "aleyhime", "uzerime", "elimde", "bilgim"}
+    | {"bilgimi"}
+)
+_OWN_THING_TR = re.compile(
+    r"^(?:maas|hesab|hesap|arac|ev|kart|borc|kira|hisse|promosyon|para|birikim|mulk)"
+    r"(?:[iu]?m)(?:[iu]n|[ae]|[iu]|d[ae]|d[ae]n|d[ae]ki)?$"
+)
 _CONCRETE_INVESTMENT_TR = re.compile(
     r"milyon|milyar|\bbin\b|fabrika|tesis|santral|magaza|sube|otel|hastane|depo|hat(?:t|l)"
 )
@@ -101,6 +112,23 @@ AVOIDED_WINDOW = 3
 # An English cue inside an "if" clause ("if there is going to be a fine, …"): a condition,
 # not an event. The clause runs back from the cue to a comma, semicolon or dash.
 _CONDITIONAL_EN = frozenset(("if", "unless", "whether"))
+# An English opening of a named place ("Disney opens Pandora", "opened Volcano Bay on
+# Thursday", "opening Shanghai Disneyland in 2016"): a park, store or plant added, which no
+# cue phrase can name. Not a day or month ("the film opened Friday"), nor a platform opened
+# to others ("opened Android to developers"). Also a named place or one pointed back at that
+# "opened in" a year or month ("Disneyland Paris opened in 1992", "which opened in June");
+# a lower-case noun before it ("the probe opened in May") is no place.
+_OPENING_EN = frozenset(("opens", "opened", "opening"))
+_PLACE_REFERENCE_EN = frozenset(("which", "that", "it"))
+_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+_OPENING_TYPE = "capacity_increase"
+_NOT_A_PLACE_EN = frozenset(
+    (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "i", "it", "its", "this", "that",
+    )
+)  # fmt: skip
 _CLAUSE_BREAK_EN = frozenset((",", ";", ":", "--", "-", "—", "–"))
 
 
@@ -243,6 +271,17 @@ def _vague_record(doc: Doc, start: int, end: int) -> bool:
     return not _CONCRETE_INVESTMENT_TR.search(fold(doc.text))
 
 
+def _private_speaker(doc: Doc) -> bool:
+    """Does a Turkish sentence speak of the writer's own affairs ("aracıma haciz uygulandı",
+    "hissem satıldı", "hesabımın açıldığı şube")? A complainant's debts, sales and accounts
+    are no event of the company they name."""
+    for token in doc:
+        word = fold(token.text)
+        if word in _FIRST_PERSON_TR or _OWN_THING_TR.match(word):
+            return True
+    return False
+
+
 def _avoided(doc: Doc, start: int) -> bool:
     """Does an English cue at token `start` follow, within a few words, a word that keeps
     the event from happening ("without any asset sales", "staved off bankruptcy")?"""
@@ -264,6 +303,41 @@ def _conditional(doc: Doc, start: int) -> bool:
         if word in _CONDITIONAL_EN:
             return True
     return False
+
+
+def _opened_in(doc: Doc, i: int) -> bool:
+    """Is token `i` "opened" + "in" + a year or month, after a name or "which"/"it"?"""
+    if doc[i].lower_ != "opened" or i + 2 >= len(doc) or doc[i + 1].lower_ != "in":
+        return False
+    when = doc[i + 2]
+    if not (_YEAR.match(when.text) or (when.lower_ in _NOT_A_PLACE_EN and when.is_title)):
+        return False
+    before = doc[i - 1]
+    return before.lower_ in _PLACE_REFERENCE_EN or (before.is_title and before.is_alpha)
+
+
+def _openings(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each "opens/opened/opening" + capitalised name in an English
+    sentence (see _OPENING_EN), "The" allowed before the name."""
+    out = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in _OPENING_EN or i == 0:
+            continue
+        if _opened_in(doc, i):
+            out.append((i, i + 3))
+            continue
+        j = i + 1
+        if doc[j].text == "The" and j + 1 < len(doc):
+            j += 1
+        end = j
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == j or doc[j].lower_ in _NOT_A_PLACE_EN:
+            continue
+        if end < len(doc) and doc[end].lower_ == "to":
+            continue
+        out.append((i, end))
+    return out
 
 
 def _asked(doc: Doc, end: int) -> bool:
@@ -321,6 +395,8 @@ class CueClassifier:
             self._phrases[lang] = phrases
             self._gapped[lang] = gapped
             type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
+            if lang == "en":
+                type_cues += sorted(_OPENING_EN)  # sentences for _openings()
             self._finders[lang] = CueSentenceFinder(type_cues)
 
     def parse(self, text: str, lang: str) -> Doc:
@@ -367,6 +443,8 @@ class CueClassifier:
         gapped = self._gapped[lang]
         for anchor in gapped.keys() & set(sentence.to_array(NORM).tolist()):
             found += [(strings[m], a, b) for m, a, b in gapped[anchor](sentence)]
+        if lang == "en" and _OPENING_TYPE in self.taxonomy.types:
+            found += [(_OPENING_TYPE, a, b) for a, b in _openings(sentence)]
         return found
 
     def _rule_hits(
@@ -391,6 +469,8 @@ class CueClassifier:
                 if lang == "tr" and _vague_record(doc, start, end):
                     continue
                 signal_type = self.taxonomy.types[name]
+                if lang == "tr" and signal_type.private_speaker_doubts and _private_speaker(doc):
+                    continue
                 doubts_negation = signal_type.negation_doubts
                 negated = any(not _defence(doc, a, b, start, lang) for a, b in negations)
                 denied = (

@@ -38,6 +38,9 @@ class SignalType:
     # not happen: the taxonomy's cancellation words doubt the types that set this. Not a
     # lawsuit, where a cancelled decision is still a court event.
     cancellation_doubts: bool = False
+    # A Turkish sentence about the writer's own affairs ("aracıma haciz", "hissem satıldı"):
+    # a complainant's debts, sales or accounts, not the named company's event.
+    private_speaker_doubts: bool = False
     # Phrases in which a cue word does not name this type's event ("yatırım araçları":
     # financial instruments; "yabancı yatırım": a country's inflows; "patentim": a person's).
     # A cue match overlapping one is dropped. Same syntax as cues.
@@ -122,6 +125,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                 hearsay_doubts=bool(spec.get("hearsay_doubts", True)),
                 negation_doubts=bool(spec.get("negation_doubts", True)),
                 cancellation_doubts=bool(spec.get("cancellation_doubts", False)),
+                private_speaker_doubts=bool(spec.get("private_speaker_doubts", False)),
                 exclusions={
                     lang: tuple((spec.get("exclusions") or {}).get(lang, ())) for lang in LANGUAGES
                 },
