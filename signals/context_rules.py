@@ -13,7 +13,14 @@ from collections import Counter
 
 from signals.hits import NameHit, Owner, Span
 from signals.identifiers import explicit_ticker_form
-from signals.names import given_names, institution_words, name_like, person_names, turkish_words
+from signals.names import (
+    given_names,
+    institution_words,
+    name_like,
+    person_names,
+    sports_words,
+    turkish_words,
+)
 from signals.normalize import fold, forms_by_first_word, generic_words
 
 # Confidence of a shared name when the text does not tell which company it means: below the
@@ -82,6 +89,8 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
     # Each span's person test is made once (it is used twice below).
     is_person = [bool(hit.owners) and _person(text, hit) for hit in hits]
     persons = {hit.key for hit, person in zip(hits, is_person, strict=True) if person}
+    # A name that is a sports club in one sentence is the club throughout the text.
+    clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, hit)}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
     names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
     ends = {end for _, end in names}
@@ -93,6 +102,7 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
             and not (hit.key in persons and (person or _needs_capital(hit)))
             and not _institution_after(text, hit)
             and not _source_credit(text, hit)
+            and not (hit.key in clubs and _derived_or_alias(hit))
             and not (
                 _only_guessed(hit)
                 and (_after_another_name(text, hit, ends) or _MODEL_CODE.match(text, hit.end))
@@ -151,6 +161,23 @@ def _source_credit(text: str, hit: Span) -> bool:
         return True
     opened = text[max(0, hit.start - 3) : hit.start].rstrip(" \t").endswith("(")
     return opened and _CREDIT_LINE_END.match(text, hit.end) is not None
+
+
+def _sports_club(text: str, hit: Span) -> bool:
+    """A name derived or given as an alias, in a sentence about a match: the sports club
+    named after the company ("Anadolu Efes, Fenerbahçe'yi yendi"), not the company. The
+    legal name itself is the company even there."""
+    if not _derived_or_alias(hit):
+        return False
+    low = max(0, text.rfind(".", max(0, hit.start - 300), hit.start) + 1)
+    high = text.find(".", hit.end, hit.end + 300)
+    window = fold(text[low : high if high > 0 else hit.end + 300])
+    return sports_words().search(window) is not None
+
+
+def _derived_or_alias(hit: Span) -> bool:
+    """Every company the span may name has it as a derived short name or an alias."""
+    return all(owner.origin in ("short", "alias") for owner in hit.owners)
 
 
 def _may_credit(text: str, end: int) -> bool:

@@ -217,6 +217,18 @@ def institution_words() -> tuple[str, ...]:
     return tuple(fold(prefix) for prefix in raw["prefixes"])
 
 
+@cache
+def sports_words() -> re.Pattern[str]:
+    """The words of a sentence about a match (data/institution_words.yml `sports`), as one
+    pattern over folded text."""
+    raw = yaml.safe_load((DATA / "institution_words.yml").read_text(encoding="utf-8"))
+    forms = [
+        re.escape(fold(word.rstrip("*"))) + (r"\w*" if word.endswith("*") else "")
+        for word in raw["sports"]
+    ]
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+
+
 def _data_lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [fold(line.strip()) for line in text.splitlines() if line.strip()[:1] not in ("", "#")]

@@ -111,3 +111,10 @@ def test_a_known_acronym_counts_only_in_upper_case() -> None:
 def test_a_banks_product_names_the_bank() -> None:
     assert brands_linked("İşCep uygulamasından para transferi yapamıyorum.") == {5}
     assert brands_linked("Kazandığım MaxiPuan'lar hesabıma yüklenmedi.") == {5}
+
+
+def test_a_name_in_a_sentence_about_a_match_is_the_sports_club() -> None:
+    assert linked("Anadolu Efes, deplasmanda Fenerbahçe'yi 85-80 yendi.") == set()
+    assert linked("VakıfBank'ın voleybol takımı finalde Eczacıbaşı'nı 3-1 yendi.") == set()
+    # the legal name is the company even there
+    assert linked("Anadolu Efes Biracılık ve Malt Sanayii, basketbol takımını destekliyor.") == {4}
