@@ -24,8 +24,8 @@ PORTFOLIO = (
 INDEX = NameIndex.build(PORTFOLIO)
 
 
-def linked(text: str) -> set[int]:
-    return {hit.company_id for hit in INDEX.find(text, "tr") if hit.confidence >= 0.5}
+def linked(text: str, index: NameIndex = INDEX) -> set[int]:
+    return {hit.company_id for hit in index.find(text, "tr") if hit.confidence >= 0.5}
 
 
 def keys(legal_name: str) -> dict[str, tuple[bool, bool]]:
@@ -94,7 +94,7 @@ BRANDS = NameIndex.build(
 
 
 def brands_linked(text: str) -> set[int]:
-    return {hit.company_id for hit in BRANDS.find(text, "tr") if hit.confidence >= 0.5}
+    return linked(text, BRANDS)
 
 
 def test_a_known_brand_names_the_company_whose_legal_name_it_belongs_to() -> None:
