@@ -51,9 +51,11 @@ _COMPANY_ANAPHOR = re.compile(
 # Apostrophes: ' and ’, and U+0092, what a windows-1252 ’ becomes when a page is decoded as
 # Latin-1 (common in Turkish news archives).
 # A Turkish suffix right after a name (with or without apostrophe), then a word; also after
-# a company noun ("X şirketine", "X firması hakkında").
+# a company noun or its officers ("X şirketine", "X firması hakkında", "X yöneticileri hakkında").
 _TR_OBJECT = re.compile(
-    r"(?:\s+(?:şirketi|firması|grubu)(?=n[aeıi]\b|\s+(?:hakkında|aleyhine|aleyhinde|karşı)\b))?"
+    r"(?:\s+(?:şirketi|firması|grubu|yöneticileri|yöneticisi|yetkilileri|yetkilisi"
+    r"|çalışanları|yönetim kurulu üyeleri)"
+    r"(?=n[aeıi]\b|\s+(?:hakkında|aleyhine|aleyhinde|karşı)\b))?"
     r"(?:['’\x92]?[yn]?[aeıiuü]\b|(?:['’\x92]\w{1,5})?\s+(?:hakkında|aleyhine|aleyhinde|karşı)\b)",
     re.IGNORECASE,
 )
@@ -73,11 +75,44 @@ _TR_ACTIVE_FILING = re.compile(
     r"|\bmahkemeye\s+ver(?!il)|\bsuç\s+duyuru\w*\s+bulun",
     re.IGNORECASE,
 )
+# The company itself named as the subject of an active filing ("Şirket, karara karşı dava
+# açacağını açıkladı", "Şirketimiz … dava açmıştır"): with no company named in the sentence,
+# the company pointed back at is the plaintiff, not a defendant.
+_TR_SUBJECT_ANAPHOR = re.compile(
+    r"\b(?:şirket|şirketimiz|firma|firmamız|grup|grubumuz|holding)\b(?!['’\x92])",
+    re.IGNORECASE,
+)
+# "Our company" in a disclosure ("Şirketimiz", "Şirketimizin", "Bankamız", "Grubumuz").
+_TR_OUR_COMPANY = re.compile(
+    r"\b(?:şirketimiz|grubumuz|bankamız|holdingimiz|firmamız|kuruluşumuz)\w*", re.IGNORECASE
+)
+_TR_GENITIVE = re.compile(r"['’\x92]?n?[ıiuü]n\b", re.IGNORECASE)
+_TR_AGENT_ANAPHOR = re.compile(
+    r"\b(?:şirket|şirketimiz|firma|firmamız|grup|grubumuz)(?:\s+tarafından\b|[cç][ae]\b)",
+    re.IGNORECASE,
+)
+# A contractor's side of a construction job: a tender or contract won or undertaken ("X,
+# Y'nin … yapım ihalesini kazandı", "Şirketimiz … işini üstlenmiştir", "yüklenici"), or a
+# contract signed with a state body ("… Bakanlığı arasında … inşaat sözleşmesi"), which is
+# the employer. The company named in the nominative, or pointed back at, is the contractor;
+# only an employer named in the genitive ("Tüpraş'ın … ihalesini") keeps the tender.
+_TR_CONTRACTOR = re.compile(
+    r"\b(?:kazan(?:d|m|ar|an|ıl)|üstlen|yüklenici|en (?:avantajlı|düşük|uygun) teklif)\w*"
+    r"|\b(?:bakanlığı|belediyesi|müdürlüğü|başkanlığı|idaresi)\s+(?:ile|arasında)\b",
+    re.IGNORECASE,
+)
 # A locative ("Ay Marka'da hisse sattı", "X'teki payını"): the company whose shares are
 # sold, not the seller.
 _TR_LOCATIVE = re.compile(r"['’\x92]?[dt][ae](?:ki)?\b", re.IGNORECASE)
 # The source of a purchase ("X'ten aldı", "X Bankasından"): the seller, not the buyer.
 _TR_ABLATIVE = re.compile(r"['’\x92]?n?[dt][ae]n\b", re.IGNORECASE)
+# The holder of what is bought ("X'in elindeki hisseleri satın aldı", "X'in sahip olduğu
+# arsayı aldı"): the seller, like the ablative.
+_TR_HOLDER = re.compile(
+    r"['’\x92]?n?[ıiuü]n\s+(?:elindeki|sahip\s+olduğu|bünyesindeki|portföyündeki"
+    r"|mülkiyetindeki)\b",
+    re.IGNORECASE,
+)
 # A purchase cue of an asset sale ("arsayı Y'den satın aldı"): the buyer speaks; the seller
 # is the company named in the ablative.
 _TR_PURCHASE_CUE = re.compile(r"\b(?:satın\s+)?al(?:d[ıi]|m[ıi]ş)\w*$", re.IGNORECASE)
@@ -292,7 +327,7 @@ def attribute(
         return [
             (m, 1.0)
             for group in (_lists(inside, text) if inside else [])
-            if _TR_ABLATIVE.match(text, group[-1].end)
+            if _TR_ABLATIVE.match(text, group[-1].end) or _TR_HOLDER.match(text, group[-1].end)
             for m in group
         ]
     if lang == "en" and hit.type == "lawsuit" and _EN_BANNING.match(text, hit.cue_start):
@@ -318,6 +353,15 @@ def attribute(
             return []
         ruled_out = {m.company_id for m in inside}
     sentence = text[hit.sentence_start : hit.sentence_end]
+    if not inside and hit.type == "lawsuit" and lang == "tr" and _anaphor_files(hit, text):
+        return []
+    if (
+        not inside
+        and hit.type == "expansion_tender"
+        and lang == "tr"
+        and _contractor_sentence(sentence)
+    ):
+        return []
     if not ruled_out and _state_is_doer(sentence, lang):
         return []
     if not ruled_out and _unknown_subject(hit, text, lang):
@@ -342,6 +386,12 @@ def attribute(
         speaker = _speaker_company(others, text, hit.cue_start)
         if speaker is not None:
             return [speaker]
+    if lang == "tr" and not inside and _TR_OUR_COMPANY.search(sentence):
+        # A disclosure's "Şirketimiz" is the company it is by, named in its title.
+        lead = _TR_SENTENCE_END.search(text)
+        first = min(mentions, key=lambda m: m.start, default=None)
+        if first is not None and (lead is None or first.start < lead.start()):
+            return [(first, 1.0)]
     if previous_sentence_start is not None:
         previous = sorted(
             (m for m in mentions if previous_sentence_start <= m.start < hit.sentence_start),
@@ -366,6 +416,24 @@ def attribute(
             factor = ONLY_COMPANY_FACTOR_TR_UNREFERRED
         return [(max(candidates, key=lambda m: m.confidence), factor)]
     return []
+
+
+def _anaphor_files(hit: CueHit, text: str) -> bool:
+    """Is a Turkish lawsuit cue in a sentence whose subject, a word for the company in the
+    nominative ("Şirket", "Şirketimiz"), files the case itself (see _TR_ACTIVE_FILING), or
+    whose passive has that word as its agent ("Şirketimiz tarafından … dava açılmıştır")?"""
+    if _TR_AGENT_ANAPHOR.search(text, hit.sentence_start, hit.sentence_end):
+        return True
+    filing = _TR_ACTIVE_FILING.search(text, hit.sentence_start, hit.sentence_end)
+    if filing is None:
+        return False
+    return bool(_TR_SUBJECT_ANAPHOR.search(text, hit.sentence_start, filing.start()))
+
+
+def _contractor_sentence(sentence: str) -> bool:
+    """Does a Turkish sentence tell of a contractor's win or a contract with a state body
+    as employer (see _TR_CONTRACTOR)?"""
+    return bool(_TR_CONTRACTOR.search(sentence))
 
 
 def _pointed_back(
@@ -490,6 +558,8 @@ def _unknown_subject(hit: CueHit, text: str, lang: str) -> bool:
         return True  # the topic holds the patent, a person or another company alike
     if is_common_tr(fold(word)) or _is_person(word, before_cue[: subject.start(1)], text):
         return False
+    if _COMPANY_ANAPHOR.fullmatch(word):
+        return False  # "Şirketimiz, …": the company of the disclosure itself
     apposition = _TR_APPOSITION.search(before_cue, 0, subject.start(1))
     head = before_cue[: apposition.start() if apposition else subject.start(1)]
     rest = head + before_cue[subject.end() :]
@@ -707,11 +777,15 @@ def _by_role(
         groups = [g for g in groups if not _TR_ABLATIVE.match(text, g[-1].end)]
     if hit.type == "expansion_tender" and lang == "tr":
         # The employer opens the tender before the cue ("DHMİ ihaleye çıktı"); a company
-        # named after it, or in the dative ("ihaleyi X'e verdi"), is the contractor.
+        # named after it, or in the dative ("ihaleyi X'e verdi"), is the contractor; so is
+        # one in the nominative when the sentence tells of a contractor's win.
+        contractor = _contractor_sentence(text[sentence_start : hit.sentence_end])
         return [
             g
             for g in groups
-            if g[0].start <= hit.cue_start and not _TR_DATIVE.match(text, g[-1].end)
+            if g[0].start <= hit.cue_start
+            and not _TR_DATIVE.match(text, g[-1].end)
+            and (not contractor or _TR_GENITIVE.match(text, g[-1].end))
         ]
     return groups
 

@@ -66,6 +66,59 @@ _CLAUSE_END = re.compile(r"[.!?;]")
 # act is expected, required or wanted, not announced.
 _VERBAL_NOUN_TR = re.compile(r"^(?:[iu]?[ln])?m[ae](?:k|s[iu]|m[iu]z|n[iu]z|l[ae]r[iu])")
 _MODAL_TR = re.compile(r"^(?:gerek|lazim|bekleni|beklen|istiy|istem|iste[dn])")
+# A verbal noun of any cue verb ("üretime başlamasını", "tesisi kurmayı", "devreye
+# alınması") followed by a word of plan or target ("planlıyor", "hedefliyor",
+# "planlanmaktadır", "öngörülüyor", "amaçlıyor"): the act is planned, not done. A plan is
+# what an investment statement announces (see _PLAN_ASSERTS); for every other type (a
+# plant to start production in 2027, a suit a company plans to file) nothing has happened.
+_PLAN_NOUN_TR = re.compile(r"^(?:[iu]?[ln])?m[ae](?:$|k$|y[iu]$|s[iu]$|s[iu]n[iu]$|s[iu]n[ae]$)")
+_PLAN_TR = re.compile(
+    r"^(?:planl|plani|hedef|ongor|amacl)"
+    r"(?![a-z]*?m(?:[iu]yor|[ae]d|[ae]y|[ae]z|[ae]m[iu]s))"  # not "planlamıyor", "hedeflemedi"
+)
+_INVESTMENT_TYPE = "investment_statement"
+_PLAN_ASSERTS = frozenset((_INVESTMENT_TYPE,))
+# Capacity planned is an investment announced (see CueClassifier._add_planned_investment).
+_PLANNED_AS_INVESTMENT = "capacity_increase"
+_DECISION_TR = re.compile(r"^karar")
+# A headline without a verb ("Şişecam'dan Bulgaristan'a yeni fabrika") names a new plant
+# without saying whether it is built or only planned: its bare noun cue ("yeni fabrika",
+# "yeni tesis", "yeni hat") adds no capacity; the body tells which. A finite verb, folded:
+# past, present, future, reported or copula ("açtı", "kuruyor", "açacak", "açılmış",
+# "açıldı", "hazırdır").
+_BARE_NOUN_CUE_TR = "yeni"
+_FINITE_VERB_TR = re.compile(r"(?:[dt][iu][kmn]?|[iu]yor|[ae]c[ae]k|m[iu]s|[dt][iu]r)$")
+# A planned facility or amount in the sentence: a product's planned production ("ürünün seri
+# üretime geçmesi planlanıyor") is no investment.
+_PLANNED_FACILITY_TR = re.compile(
+    r"milyon|milyar|\bbin\b|fabrika|tesis|santral|merkez|magaza|otel|depo|hat(?:t|l)"
+)
+DECISION_WINDOW = 4  # tokens at a sentence's end that hold its main verb
+# A Turkish sentence ends in its main verb: one that ends in a word of plan ("… yeni
+# fabrikanın 2026'da üretime başlamasını hedefliyor", "… devreye alınması planlanmaktadır")
+# tells a plan, whatever noun cue stands before it ("yeni fabrika", "yeni hat").
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+# A participle of plan right before the cue ("planlanan kapasite artışı", "hedeflenen yeni
+# hat"): the planned thing, not a done one.
+_PLANNED_TR = re.compile(r"^(?:planlanan|hedeflenen|ongorulen|planladig|hedefledig)")
+
+
+def _plan_sentence(doc: Doc, start: int, decision: bool = False) -> bool:
+    """Does a Turkish sentence end in a word of plan or target (see _PLAN_TR), or, with
+    `decision`, in a decision ("… kurulmasına karar verdi", "… kurma kararı aldı"); or does
+    a participle of plan stand right before the cue at token `start` (_PLANNED_TR)?"""
+    if start > 0 and _PLANNED_TR.match(fold(doc[start - 1].text)):
+        return True
+    if decision and any(
+        _DECISION_TR.match(fold(token.text)) for token in doc[-DECISION_WINDOW:] if token.is_alpha
+    ):
+        return True
+    last = _LAST_WORD.search(doc.text)
+    return last is not None and bool(_PLAN_TR.match(fold(last.group(1))))
+
+
 # A denial that is someone's defence, not a denial of the event: in Turkish a denial inside
 # a relative clause of saying ("zararlı olmadığını savunan şirket, mahkemeye başvurdu"; the
 # event comes after the participle), in English a denial of wrongdoing or of the charges
@@ -93,6 +146,20 @@ _OWN_THING_TR = re.compile(
     r"^(?:maas|hesab|hesap|arac|ev|kart|borc|kira|hisse|promosyon|para|birikim|mulk)"
     r"(?:[iu]?m)(?:[iu]n|[ae]|[iu]|d[ae]|d[ae]n|d[ae]ki)?$"
 )
+# A patent in a sentence spoken in the first person singular ("23 patentim var", "ikinci
+# patentli ürünümü geliştirdim", "bu buluşun patentini aldım"): an inventor's own, not the
+# company's (DESIGN.md: a patent held by a person is not the company's). A company speaks
+# in the plural ("patent aldık"). Folded: "my patent(s)", and a past verb in "-dım/-tım"
+# after a consonant that ends verb stems ("aldım", "geliştirdim", "keşfettim", "yaptım").
+_PATENT_TYPE = "patent"
+# A court in a sentence about a concordat or bankruptcy ("konkordato talebiyle mahkemeye
+# başvurdu", "mahkeme iflasına karar verdi") is the insolvency proceeding, no lawsuit.
+_LAWSUIT_TYPE = "lawsuit"
+_INSOLVENCY_TYPE = "insolvency"
+_COURT_TR = "mahkeme"
+_MY_PATENT_TR = re.compile(r"^patent(?:ler)?[iu]m")
+_FIRST_SINGULAR_PAST_TR = re.compile(r"^\w{2,}(?:[lnr]d|[pkstcs]t)[iu]m$")
+_NOT_FIRST_SINGULAR_TR = frozenset(("yardim",))
 _CONCRETE_INVESTMENT_TR = re.compile(
     r"milyon|milyar|\bbin\b|fabrika|tesis|santral|magaza|sube|otel|hastane|depo|hat(?:t|l)"
 )
@@ -208,12 +275,14 @@ def _light_verb_suffix(folded: str) -> str | None:
     return None
 
 
-def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
+def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = False) -> bool:
     """True when a Turkish cue is not asserted by its verb: a cue word matched by its stem
     is a negated, possible or non-finite verb form (see _NOT_ASSERTED_TR), or a cue ending
     in a noun is followed by such a form of a light verb ("yatırım yapmadı"), or by a
     light verb's verbal noun with a word of expectation, obligation or wish ("yatırım
-    yapması bekleniyor", "yatırım daha yapmamız gerekiyordu")."""
+    yapması bekleniyor", "yatırım daha yapmamız gerekiyordu"). A cue verb's verbal noun
+    before a word of plan ("üretime başlamasını planlıyor") asserts only a plan: the act
+    when `plan_asserts` (an investment statement), else not (see _PLAN_TR)."""
 
     def following(i: int) -> str:
         return fold(doc[i + 1].text) if i + 1 < len(doc) else ""
@@ -224,6 +293,8 @@ def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
         if stem == folded or not folded.startswith(stem):
             continue
         suffix = folded[len(stem) :]
+        if i == end - 1 and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(i)):
+            return not plan_asserts
         if _suffix_not_asserted(suffix, following(i)):
             return True
         if i == end - 1 and stem in _LIGHT_VERBS_TR:
@@ -234,9 +305,40 @@ def _verb_not_asserted(doc: Doc, start: int, end: int) -> bool:
         verb_suffix = _light_verb_suffix(fold(doc[i].text))
         if verb_suffix is None:
             continue
+        if _PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)):
+            return not plan_asserts
         if _suffix_not_asserted(verb_suffix, following(i)):
             return True
         return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(following(i)))
+    return False
+
+
+def _verbless_headline_noun(doc: Doc, start: int) -> bool:
+    """Is a Turkish cue at token `start` a bare noun ("yeni fabrika") in a sentence with no
+    finite verb (see _FINITE_VERB_TR)?"""
+    if fold(doc[start].text) != _BARE_NOUN_CUE_TR:
+        return False
+    return not any(_FINITE_VERB_TR.search(fold(token.text)) for token in doc if token.is_alpha)
+
+
+def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> bool:
+    """Is a Turkish cue's last word, or a light verb right after it, a verbal noun before a
+    word of plan ("üretime başlamasını planlıyor", "yatırım yapılması hedefleniyor"), or,
+    with `decision`, of decision ("santral kurma kararı aldı": a plant decided, not built)?"""
+
+    def following(i: int) -> str:
+        word = fold(doc[i + 1].text) if i + 1 < len(doc) else ""
+        return "planli" if decision and _DECISION_TR.match(word) else word
+
+    last = doc[end - 1]
+    folded, stem = fold(last.text), last.norm_
+    suffix = folded[len(stem) :] if stem != folded and folded.startswith(stem) else None
+    if suffix is not None and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(end - 1)):
+        return True
+    for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
+        verb_suffix = _light_verb_suffix(fold(doc[i].text))
+        if verb_suffix is not None:
+            return bool(_PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)))
     return False
 
 
@@ -278,6 +380,18 @@ def _private_speaker(doc: Doc) -> bool:
     for token in doc:
         word = fold(token.text)
         if word in _FIRST_PERSON_TR or _OWN_THING_TR.match(word):
+            return True
+    return False
+
+
+def _inventor_speaks(doc: Doc) -> bool:
+    """Does a Turkish sentence speak of a patent in the first person singular (see
+    _MY_PATENT_TR, _FIRST_SINGULAR_PAST_TR)?"""
+    for token in doc:
+        word = fold(token.text)
+        if _MY_PATENT_TR.match(word):
+            return True
+        if _FIRST_SINGULAR_PAST_TR.match(word) and word not in _NOT_FIRST_SINGULAR_TR:
             return True
     return False
 
@@ -471,9 +585,18 @@ class CueClassifier:
                 signal_type = self.taxonomy.types[name]
                 if lang == "tr" and signal_type.private_speaker_doubts and _private_speaker(doc):
                     continue
+                if lang == "tr" and name == _PATENT_TYPE and _inventor_speaks(doc):
+                    continue
+                if (
+                    lang == "tr"
+                    and name == _LAWSUIT_TYPE
+                    and _INSOLVENCY_TYPE in names
+                    and fold(doc[start].text).startswith(_COURT_TR)
+                ):
+                    continue  # "konkordato için mahkemeye başvurdu": the insolvency's court
                 doubts_negation = signal_type.negation_doubts
                 negated = any(not _defence(doc, a, b, start, lang) for a, b in negations)
-                denied = (
+                doubted = (
                     (doubts_negation and negated)
                     or (signal_type.hearsay_doubts and hearsay)
                     or (signal_type.cancellation_doubts and cancelled)
@@ -483,8 +606,39 @@ class CueClassifier:
                         and lang == "en"
                         and (_avoided(doc, start) or _conditional(doc, start))
                     )
-                    or (doubts_negation and lang == "tr" and _verb_not_asserted(doc, start, end))
                 )
+                if (
+                    lang == "tr"
+                    and name == _PLANNED_AS_INVESTMENT
+                    and bounds[0] == 0
+                    and _verbless_headline_noun(doc, start)
+                ):
+                    continue
+                planned = (
+                    doubts_negation
+                    and lang == "tr"
+                    and name not in _PLAN_ASSERTS
+                    and (
+                        _verb_planned(doc, start, end, name == _PLANNED_AS_INVESTMENT)
+                        or _plan_sentence(doc, start, name == _PLANNED_AS_INVESTMENT)
+                    )
+                )
+                denied = (
+                    doubted
+                    or planned
+                    or (
+                        doubts_negation
+                        and lang == "tr"
+                        and _verb_not_asserted(doc, start, end, name in _PLAN_ASSERTS)
+                    )
+                )
+                if (
+                    planned
+                    and not doubted
+                    and name == _PLANNED_AS_INVESTMENT
+                    and _PLANNED_FACILITY_TR.search(fold(doc.text))
+                ):
+                    self._add_planned_investment(found, text, bounds, doc, start, end)
                 # One hit per type and clause: a second cue after a comma may name another
                 # company's event ("A'ya karşı dava kaybetti, B'ye karşı davayı kazandı").
                 key = (bounds, name, doc.text.count(",", 0, doc[start].idx))
@@ -504,6 +658,37 @@ class CueClassifier:
                     negated=denied,
                 )
         return list(found.values())
+
+    def _add_planned_investment(
+        self,
+        found: dict[tuple[tuple[int, int], str, int], CueHit],
+        text: str,
+        bounds: tuple[int, int],
+        doc: Doc,
+        start: int,
+        end: int,
+    ) -> None:
+        """Capacity planned ("kapasitesinin iki katına çıkarılması planlanmaktadır", "yeni
+        hattın 2027'de devreye alınması planlanıyor") is an investment the company
+        announces: an investment statement from the capacity cue."""
+        investment = self.taxonomy.types.get(_INVESTMENT_TYPE)
+        if investment is None:
+            return
+        key = (bounds, _INVESTMENT_TYPE, doc.text.count(",", 0, doc[start].idx))
+        previous = found.get(key)
+        if previous is not None and not previous.negated:
+            return
+        found[key] = CueHit(
+            type=_INVESTMENT_TYPE,
+            kind=investment.kind,
+            probability=round(investment.confidence, 4),
+            cue=doc[start:end].text,
+            cue_start=bounds[0] + doc[start].idx,
+            sentence=text[bounds[0] : bounds[1]].strip(),
+            sentence_start=bounds[0],
+            sentence_end=bounds[1],
+            negated=False,
+        )
 
     def _with_model(self, documents: list[list[CueHit]], lang: str) -> list[list[CueHit]]:
         """Re-weigh each cue hit by how much its sentence reads like the type to the

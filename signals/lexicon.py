@@ -41,6 +41,10 @@ class SignalType:
     # A Turkish sentence about the writer's own affairs ("aracıma haciz", "hissem satıldı"):
     # a complainant's debts, sales or accounts, not the named company's event.
     private_speaker_doubts: bool = False
+    # A complaint's cue sentence often names no company ("param hâlâ iade edilmedi"): with no
+    # owner found, the signal goes to the complaint's subject (the company its title names,
+    # else the one it names most). For types that complaints report.
+    title_fallback: bool = False
     # Phrases in which a cue word does not name this type's event ("yatırım araçları":
     # financial instruments; "yabancı yatırım": a country's inflows; "patentim": a person's).
     # A cue match overlapping one is dropped. Same syntax as cues.
@@ -126,6 +130,7 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
                 negation_doubts=bool(spec.get("negation_doubts", True)),
                 cancellation_doubts=bool(spec.get("cancellation_doubts", False)),
                 private_speaker_doubts=bool(spec.get("private_speaker_doubts", False)),
+                title_fallback=bool(spec.get("title_fallback", False)),
                 exclusions={
                     lang: tuple((spec.get("exclusions") or {}).get(lang, ())) for lang in LANGUAGES
                 },

@@ -25,6 +25,9 @@ log = logging.getLogger("radar.signals")
 LINK_THRESHOLD = 0.5
 SIGNAL_THRESHOLD = 0.5
 NOVELTY_WINDOW = timedelta(days=30)
+# How sure a signal is of its company when it goes to the complaint's subject
+# (see _complaint_subject).
+SUBJECT_CERTAINTY = 0.8
 
 
 @dataclass
@@ -165,7 +168,10 @@ def _store_signals(
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
     for cue in cues:
         previous = _previous_start(starts, cue.sentence_start)
-        for mention, certainty in attribute(cue, hits, previous, text, language):
+        owners = attribute(cue, hits, previous, text, language)
+        if not owners and classifier.taxonomy.types[cue.type].title_fallback:
+            owners = _complaint_subject(cue, hits, starts)
+        for mention, certainty in owners:
             probability = cue.probability * certainty
             key = (mention.company_id, cue.type)
             if probability >= SIGNAL_THRESHOLD and (key not in best or best[key][2] < probability):
@@ -178,6 +184,26 @@ def _store_signals(
         )
         report.signals += 1
         report.by_type[signal_type] += 1
+
+
+def _complaint_subject(
+    cue: CueHit, hits: list[NameHit], sentence_starts: list[int]
+) -> list[tuple[NameHit, float]]:
+    """For a cue in a sentence that names no company, the company a complaint is about: the
+    one its title (first sentence) names, else the one it names most often, the first named
+    on a tie ("… param iade edilmedi" in a complaint about X Bankası)."""
+    if not hits or any(cue.sentence_start <= h.start < cue.sentence_end for h in hits):
+        return []
+    title_end = sentence_starts[1] if len(sentence_starts) > 1 else 0
+    in_title = {h.company_id: h for h in hits if h.start < title_end}
+    if len(in_title) == 1:
+        return [(next(iter(in_title.values())), SUBJECT_CERTAINTY)]
+    counts = Counter(h.company_id for h in hits)
+    first: dict[int, NameHit] = {}
+    for h in hits:
+        first.setdefault(h.company_id, h)
+    subject = max(first, key=lambda company: (counts[company], -first[company].start))
+    return [(first[subject], SUBJECT_CERTAINTY)]
 
 
 def _previous_start(sentence_starts: list[int], start: int) -> int | None:

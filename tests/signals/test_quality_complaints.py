@@ -27,6 +27,9 @@ REFUND = "refund_problem"
         "Ücret iadesi yapılmazsa tüketici hakem heyetine başvuracağım.",
         "Aidatın iade edilmemesi halinde kartımı kapatacağım.",
         "Tutar iade edilmediği takdirde hesaplarımı başka bankaya taşıyacağım.",
+        # a question whether a refund was made, and a declined transaction next to a refund
+        "Aidatın iade edilip edilmediğini sormak için müşteri hizmetlerini aradım.",
+        "Kart ücretinin iadesini ve işlem reddi sorununun çözülmesini istiyorum.",
     ],
 )
 def test_a_refund_asked_made_or_threatened_is_no_refund_problem(
@@ -58,6 +61,23 @@ def test_a_refund_asked_made_or_threatened_is_no_refund_problem(
         "ATM'ye yatırdığım para hesabıma geçmedi.",
         # a card dispute refused
         "Yaptığım harcama itirazım reddedildi.",
+        # a dispute or refund request that came to nothing, in words between the two
+        "Kart aidatı için yaptığım itiraza olumlu bir cevap alamadım.",
+        "Harcama itirazıma bankadan olumsuz yanıt geldi.",
+        "Aidat iadesi başvurum sonuçsuz kaldı.",
+        "Aidat iadesi talebim banka tarafından reddedildi.",
+        "Kalan tutarın iadesi ise hâlâ yapılmadı.",
+        # a refund that never arrived
+        "Sigorta iptalinden doğan prim iadesi iki haftadır hesabıma yatmadı.",
+        "Firmanın yaptığı iade ekstremde görünmüyor.",
+        # money lost on its way that nobody can find
+        "Banka, gönderdiğim parayı bulamadığını söyledi.",
+        # debited but never paid out
+        "Tutar hesabımdan düşmesine rağmen ATM nakit vermedi.",
+        # an ATM that kept the money
+        "Para yatırırken ATM paramı yuttu.",
+        # a refund promised and not made
+        "Ücretin bir hafta içinde iade edileceği söylendi ancak bir ay oldu.",
     ],
 )
 def test_a_refund_refused_withheld_or_lost_is_a_refund_problem(
