@@ -115,7 +115,7 @@ def _plan_sentence(doc: Doc, start: int, decision: bool = False) -> bool:
         _DECISION_TR.match(fold(token.text)) for token in doc[-DECISION_WINDOW:] if token.is_alpha
     ):
         return True
-    last = _LAST_WORD.search(doc.text)
+    last = _LAST_WORD.search(_text(doc))
     return last is not None and bool(_PLAN_TR.match(fold(last.group(1))))
 
 
@@ -370,7 +370,7 @@ def _vague_record(doc: Doc, start: int, end: int) -> bool:
         return False
     if not any(_PAST_PARTICIPLE_TR.search(word) for word in words[:-1]):
         return False
-    return not _CONCRETE_INVESTMENT_TR.search(fold(doc.text))
+    return not _CONCRETE_INVESTMENT_TR.search(fold(_text(doc)))
 
 
 def _private_speaker(doc: Doc) -> bool:
@@ -430,9 +430,19 @@ def _opened_in(doc: Doc, i: int) -> bool:
     return before.lower_ in _PLACE_REFERENCE_EN or (before.is_title and before.is_alpha)
 
 
+def _text(doc: Doc) -> str:
+    """The sentence's text, kept on the Doc: spaCy joins its tokens anew on every doc.text."""
+    text: str | None = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def _openings(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each "opens/opened/opening" + capitalised name in an English
     sentence (see _OPENING_EN), "The" allowed before the name."""
+    if "open" not in _text(doc).lower():
+        return []
     out = []
     for i, token in enumerate(doc[:-1]):
         if token.lower_ not in _OPENING_EN or i == 0:
@@ -456,7 +466,7 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
 
 def _asked(doc: Doc, end: int) -> bool:
     """True when the clause holding a cue (ending at token `end`) is a question."""
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]
+    after = _text(doc)[doc[end - 1].idx + len(doc[end - 1].text) :]
     clause_end = _CLAUSE_END.search(after)
     return clause_end is not None and clause_end.group() == "?"
 
@@ -636,12 +646,12 @@ class CueClassifier:
                     planned
                     and not doubted
                     and name == _PLANNED_AS_INVESTMENT
-                    and _PLANNED_FACILITY_TR.search(fold(doc.text))
+                    and _PLANNED_FACILITY_TR.search(fold(_text(doc)))
                 ):
                     self._add_planned_investment(found, text, bounds, doc, start, end)
                 # One hit per type and clause: a second cue after a comma may name another
                 # company's event ("A'ya karşı dava kaybetti, B'ye karşı davayı kazandı").
-                key = (bounds, name, doc.text.count(",", 0, doc[start].idx))
+                key = (bounds, name, _text(doc).count(",", 0, doc[start].idx))
                 previous = found.get(key)
                 if previous is not None and (denied or not previous.negated):
                     continue
@@ -674,7 +684,7 @@ class CueClassifier:
         investment = self.taxonomy.types.get(_INVESTMENT_TYPE)
         if investment is None:
             return
-        key = (bounds, _INVESTMENT_TYPE, doc.text.count(",", 0, doc[start].idx))
+        key = (bounds, _INVESTMENT_TYPE, _text(doc).count(",", 0, doc[start].idx))
         previous = found.get(key)
         if previous is not None and not previous.negated:
             return
