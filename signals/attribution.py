@@ -260,6 +260,45 @@ _EN_RELATIVE = re.compile(r"^\s*(?:which|who)\s+")
 _EN_AGAINST_NAME = re.compile(rf"\b(?:against|into)\s+(?:the\s+)?({_EN_NAME})")
 _EN_CLAUSE_END = re.compile(r"\s[,;:]\s|[,;:]\s|\s(?:--|—|–)\s")
 AGAINST_WINDOW = 80
+# A party named after "against" through an appositive ("penalties against another U.S.
+# technology giant, Qualcomm"): the proceedings are against that party as well.
+_EN_AGAINST_APPOSITIVE = re.compile(
+    r"\bagainst\s+(?:another|a|an|the|its|their|fellow)\s+[^,;:()]{1,60}?,\s*$", re.IGNORECASE
+)
+# Accusers whose accusation is no proceeding ("Critics … accused Duke of hiding"): a cue
+# "accused … of" with one of them before it and no court word in the sentence.
+_EN_INFORMAL_ACCUSERS = re.compile(
+    r"\b(?:critics|opponents|activists|advocates|environmentalists|protesters|campaigners"
+    r"|detractors|skeptics|sceptics|rivals|competitors|(?:environmental|consumer|advocacy"
+    r"|activist|pressure)\s+groups)\b",
+    re.IGNORECASE,
+)
+_EN_COURT_WORDS = re.compile(
+    r"\b(?:lawsuits?|suits?|sued|court|complaint|filing|filed|charges|prosecut\w*|regulators?)\b",
+    re.IGNORECASE,
+)
+# The firm an investment goes into ("investing $1 billion in Argo AI, a startup …",
+# "invested $500 million in Lyft Inc."): a stake in another company, no investment in the
+# investor's own operations.
+_EN_INVESTEE = re.compile(
+    rf"\s*(?:the\s+)?({_EN_NAME})(?=\s*,\s*(?:a|an|the)\s+(?:[\w.-]+\s+){{0,4}}?"
+    r"(?:startup|start-up|company|firm|maker|developer|provider|venture|operator|rival"
+    r"|competitor|supplier|specialist|business|unit|subsidiary|platform|service)s?\b"
+    r"|\s+(?:Inc|Corp|Corporation|LLC|Ltd|Co|Holdings|Group|Technologies)\b)"
+)
+# An amount and "in" after an investment verb ("will invest $300 million in").
+_EN_AMOUNT_IN = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|almost|another|an additional|up to)\s+)?"
+    r"(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:billion|million|bn|mln))?\s+in\b",
+    re.IGNORECASE,
+)
+# A fine on others named after it ("the cartel fine for truck companies").
+_EN_FINE_ON_OTHERS = re.compile(
+    r"\s+(?:for|on|against)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|makers|carmakers"
+    r"|automakers|manufacturers|banks|lenders|producers|suppliers|carriers|airlines"
+    r"|retailers|rivals|competitors|groups)\b",
+    re.IGNORECASE,
+)
 _EN_NAME_BEFORE_COMMA = re.compile(rf"({_EN_NAME})\s*,\s*$")
 _EN_SPEECH = re.compile(
     r"(?:said|says|say|told|tells|added|adds|noted|notes|reported|reports|announced|wrote"
@@ -330,6 +369,12 @@ def attribute(
             if _TR_ABLATIVE.match(text, group[-1].end) or _TR_HOLDER.match(text, group[-1].end)
             for m in group
         ]
+    if lang == "en" and _en_not_own(hit, inside, text):
+        return []
+    if lang == "en" and hit.type in ("lawsuit", "fine") and inside:
+        against = _en_against_groups(hit, _lists(inside, text), text)
+        if len(against) > 1:
+            return [(m, 1.0) for group in against for m in group]
     if lang == "en" and hit.type == "lawsuit" and _EN_BANNING.match(text, hit.cue_start):
         barred = _en_barred(hit, inside, text)
         if barred is not None:
@@ -416,6 +461,48 @@ def attribute(
             factor = ONLY_COMPANY_FACTOR_TR_UNREFERRED
         return [(max(candidates, key=lambda m: m.confidence), factor)]
     return []
+
+
+def _en_not_own(hit: CueHit, inside: list[NameHit], text: str) -> bool:
+    """An English cue that holds for no company of the text: an accusation by critics or
+    rivals with no court word in the sentence (see _EN_INFORMAL_ACCUSERS), money invested
+    in another firm (see _EN_INVESTEE, or a company of the portfolio right after the cue's
+    "in"), a fine on other firms (see _EN_FINE_ON_OTHERS)."""
+    cue_end = hit.cue_start + len(hit.cue)
+    if hit.type == "lawsuit" and hit.cue.lower().startswith("accus"):
+        before = text[hit.sentence_start : hit.cue_start]
+        sentence = text[hit.sentence_start : hit.sentence_end]
+        return bool(_EN_INFORMAL_ACCUSERS.search(before)) and not _EN_COURT_WORDS.search(sentence)
+    if hit.type == "investment_statement" and "invest" in hit.cue.lower():
+        if not re.search(r"\bin$", hit.cue, re.IGNORECASE):
+            amount = _EN_AMOUNT_IN.match(text, cue_end, hit.sentence_end)
+            if amount is None:
+                return False
+            cue_end = amount.end()
+        after = text[cue_end : hit.sentence_end]
+        if any(cue_end < m.start <= cue_end + 6 for m in inside):
+            return True  # "invested $2 billion in Globex"
+        investee = _EN_INVESTEE.match(after)
+        return investee is not None and _en_proper_name(investee.group(1), "x ", text)
+    if hit.type == "fine":
+        return bool(_EN_FINE_ON_OTHERS.match(text, cue_end, hit.sentence_end))
+    return False
+
+
+def _en_against_groups(hit: CueHit, groups: list[list[NameHit]], text: str) -> list[list[NameHit]]:
+    """The lists named after "against" after an English lawsuit or fine cue, directly
+    ("penalties against Google") or through an appositive ("and against another U.S.
+    technology giant, Qualcomm"), all in the cue's sentence."""
+    found = []
+    for group in groups:
+        if group[0].start <= hit.cue_start:
+            continue
+        head = text[max(hit.cue_start, group[0].start - 90) : group[0].start]
+        if re.search(r"\bagainst\s+(?:the\s+)?$", head, re.IGNORECASE) or (
+            _EN_AGAINST_APPOSITIVE.search(head)
+        ):
+            found.append(group)
+    return found
 
 
 def _anaphor_files(hit: CueHit, text: str) -> bool:

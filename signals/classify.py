@@ -25,6 +25,7 @@ from wordfreq import zipf_frequency
 from signals.cue_sentences import CueSentenceFinder
 from signals.lexicon import LANGUAGES, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
+from signals.refund_requests import REFUND_TYPE, refund_refused
 from signals.textcat import SentenceModel
 
 NEGATION_FACTOR = 0.2
@@ -557,8 +558,36 @@ class CueClassifier:
                 for i, doc_spans in zip(indexes, spans, strict=True)
             ]
             for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
-                out[i] = hits
+                out[i] = self._with_refund_request(texts[i][0], hits, lang)
         return out
+
+    # --- Hook: the document-level refund_problem rule (signals/refund_requests.py). ---
+    def _with_refund_request(self, text: str, hits: list[CueHit], lang: str) -> list[CueHit]:
+        """A complaint with no refund_problem cue that tells a refusal ("herhangi bir çözüm
+        sunulmadı") and asks for money back elsewhere ("iade edilmesini talep ediyorum")
+        gets a refund_problem hit, with the refusal's sentence as its evidence."""
+        refund = self.taxonomy.types.get(REFUND_TYPE)
+        if refund is None or any(hit.type == REFUND_TYPE for hit in hits):
+            return hits
+        evidence = refund_refused(text, lang)
+        if evidence is None:
+            return hits
+        return [
+            *hits,
+            CueHit(
+                type=REFUND_TYPE,
+                kind=refund.kind,
+                probability=round(refund.confidence, 4),
+                cue=evidence.cue,
+                cue_start=evidence.cue_start,
+                sentence=text[evidence.sentence_start : evidence.sentence_end].strip(),
+                sentence_start=evidence.sentence_start,
+                sentence_end=evidence.sentence_end,
+                negated=False,
+            ),
+        ]
+
+    # --- End of the hook. ---
 
     def _matches(self, sentence: Doc, lang: str) -> list[tuple[str, int, int]]:
         """(name, start, end) of every cue and negation match in one sentence, in tokens."""

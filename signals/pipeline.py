@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -187,7 +187,7 @@ def _store_signals(
 
 
 def _complaint_subject(
-    cue: CueHit, hits: list[NameHit], sentence_starts: list[int]
+    cue: CueHit, hits: list[NameHit], sentence_starts: Sequence[int]
 ) -> list[tuple[NameHit, float]]:
     """For a cue in a sentence that names no company, the company a complaint is about: the
     one its title (first sentence) names, else the one it names most often, the first named
@@ -206,7 +206,7 @@ def _complaint_subject(
     return [(first[subject], SUBJECT_CERTAINTY)]
 
 
-def _previous_start(sentence_starts: list[int], start: int) -> int | None:
+def _previous_start(sentence_starts: Sequence[int], start: int) -> int | None:
     earlier = [s for s in sentence_starts if s < start]
     return earlier[-1] if earlier else None
 

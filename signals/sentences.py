@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 # End punctuation (plus closing quotes) and whitespace before something that can open a
 # sentence, or a line break — unless the next line goes on in lower case: a page's markup
@@ -30,13 +31,15 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
-def sentence_starts(text: str) -> list[int]:
-    """Character offsets where sentences begin (always includes 0)."""
+@lru_cache(maxsize=64)
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Character offsets where sentences begin (always includes 0). Kept for the last texts:
+    the cue finder, the complaint rule and attribution each ask for the same text's."""
     starts = [0]
     for match in _BOUNDARY.finditer(text):
         if match.group().startswith(("\n", " ")) or not _after_abbreviation(text, match.start()):
             starts.append(match.end())
-    return starts
+    return tuple(starts)
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
