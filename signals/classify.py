@@ -137,15 +137,16 @@ _DONE_TR = re.compile(r"^(?:sonuc|sonra)")
 _PAST_PARTICIPLE_TR = re.compile(r"[dt][iu]g[iu]|olmus")
 _PLURAL_INVESTMENTS_TR = re.compile(r"^yatirimlar")
 # The writer as a private person (folded): "against me", "on my behalf", "without my
-# knowledge", and "my" on money, property and debts ("maaşıma", "hesabımdan", "borcum",
-# "kiramın", "hissem"). Not "our" ("hisselerimiz"): a company speaks in the plural.
+# knowledge", and "my" on money, property, debts and orders ("maaşıma", "hesabımdan",
+# "borcum", "kiramın", "hissem", "satış emrim", "işlemlerim"). Not "our" ("hisselerimiz"):
+# a company speaks in the plural.
 _FIRST_PERSON_TR = frozenset(
     {"bana", "hakkimda", "tarafima", "adima", "aleyhime", "uzerime", "elimde", "bilgim"}
     | {"bilgimi"}
 )
 _OWN_THING_TR = re.compile(
-    r"^(?:maas|hesab|hesap|arac|ev|kart|borc|kira|hisse|promosyon|para|birikim|mulk)"
-    r"(?:[iu]?m)(?:[iu]n|[ae]|[iu]|d[ae]|d[ae]n|d[ae]ki)?$"
+    r"^(?:maas|hesab|hesap|arac|ev|kart|borc|kira|hisse|promosyon|para|birikim|mulk|islem"
+    r"|emr|emir|siparis)(?:l[ae]r)?(?:[iu]?m)(?:[iu]n|[ae]|[iu]|d[ae]|d[ae]n|d[ae]ki)?$"
 )
 # A patent in a sentence spoken in the first person singular ("23 patentim var", "ikinci
 # patentli ürünümü geliştirdim", "bu buluşun patentini aldım"): an inventor's own, not the

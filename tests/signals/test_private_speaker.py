@@ -40,3 +40,17 @@ def test_a_company_and_its_own_plural_still_assert(
     classifier: CueClassifier, text: str, signal_type: str
 ) -> None:
     assert signal_type in asserted_types(classifier, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "signal_type"),
+    [
+        ("Uygulama üzerinden verdiğim satış emrim geç gerçekleşti.", "asset_sale"),
+        ("Hisse satış işlemlerim sırasında sistem hata verdi.", "asset_sale"),
+        ("Kargo kaybolunca tazminat hakkım doğdu ama ödeme yapılmadı.", "lawsuit"),
+    ],
+)
+def test_a_customers_own_orders_and_claims_are_not_the_companys(
+    classifier: CueClassifier, text: str, signal_type: str
+) -> None:
+    assert signal_type not in asserted_types(classifier, text), text
