@@ -18,12 +18,12 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
 from signals.cue_sentences import CueSentenceFinder
-from signals.lexicon import LANGUAGES, Taxonomy, cue_patterns, cue_words
+from signals.lexicon import LANGUAGES, SignalType, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
 from signals.refund_requests import REFUND_TYPE, refund_refused
 from signals.textcat import SentenceModel
@@ -432,6 +432,28 @@ def _opened_in(doc: Doc, i: int) -> bool:
     return before.lower_ in _PLACE_REFERENCE_EN or (before.is_title and before.is_alpha)
 
 
+def _cue_hit(
+    signal_type: SignalType,
+    probability: float,
+    text: str,
+    bounds: tuple[int, int],
+    cue: Span,
+    negated: bool,
+) -> CueHit:
+    """A hit of `signal_type` for the cue words `cue` in the sentence at `bounds` of `text`."""
+    return CueHit(
+        type=signal_type.name,
+        kind=signal_type.kind,
+        probability=round(probability, 4),
+        cue=cue.text,
+        cue_start=bounds[0] + cue[0].idx,
+        sentence=text[bounds[0] : bounds[1]].strip(),
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+        negated=negated,
+    )
+
+
 def _text(doc: Doc) -> str:
     """The sentence's text, kept on the Doc: spaCy joins its tokens anew on every doc.text."""
     text: str | None = doc.user_data.get("text")
@@ -686,16 +708,8 @@ class CueClassifier:
                 if previous is not None and (denied or not previous.negated):
                     continue
                 probability = signal_type.confidence * (NEGATION_FACTOR if denied else 1.0)
-                found[key] = CueHit(
-                    type=name,
-                    kind=signal_type.kind,
-                    probability=round(probability, 4),
-                    cue=doc[start:end].text,
-                    cue_start=bounds[0] + doc[start].idx,
-                    sentence=text[bounds[0] : bounds[1]].strip(),
-                    sentence_start=bounds[0],
-                    sentence_end=bounds[1],
-                    negated=denied,
+                found[key] = _cue_hit(
+                    signal_type, probability, text, bounds, doc[start:end], denied
                 )
         return list(found.values())
 
@@ -718,16 +732,8 @@ class CueClassifier:
         previous = found.get(key)
         if previous is not None and not previous.negated:
             return
-        found[key] = CueHit(
-            type=_INVESTMENT_TYPE,
-            kind=investment.kind,
-            probability=round(investment.confidence, 4),
-            cue=doc[start:end].text,
-            cue_start=bounds[0] + doc[start].idx,
-            sentence=text[bounds[0] : bounds[1]].strip(),
-            sentence_start=bounds[0],
-            sentence_end=bounds[1],
-            negated=False,
+        found[key] = _cue_hit(
+            investment, investment.confidence, text, bounds, doc[start:end], negated=False
         )
 
     def _with_model(self, documents: list[list[CueHit]], lang: str) -> list[list[CueHit]]:
