@@ -287,6 +287,7 @@ def derived(
         weak_tr: bool = False,
         capital: bool = False,
         plain: bool = False,
+        any_case: bool = False,
     ) -> None:
         if not tokens:
             return
@@ -301,6 +302,8 @@ def derived(
         if weak and weak_tr:
             confidence = min(confidence, 0.6)
         capital = capital or all_generic or weak or weak_tr or origin == "short"
+        if any_case and not (weak or weak_tr):
+            capital = False  # a glued brand ("vakıfbank") is no word in either case
         connected = len(tokens) > 2 and not _NO_CONNECTOR.isdisjoint(tokens)
         for variant in connector_variants(tokens) if connected else (tokens,):
             key = " ".join(variant)
@@ -358,12 +361,12 @@ def derived(
             for name in brand.names:
                 add(words(name), "alias", 0.95, capital=True)
             codes.extend(brand.codes)
-    for tokens, kind_name in _text_forms(legal_name, legal_tokens, full, core):
+    for tokens, kind_name, any_case in _text_forms(legal_name, legal_tokens, full, core):
         # Forms the legal name implies ("İş Bankası", "Anadolu Efes", "Moody's"): capitalised
         # only; a kind word ("Bankası") makes a name of ordinary words, a pair of ordinary
         # words stays weak.
         common = not kind_name and _ordinary(tokens)
-        add(tokens, "short", 0.8, weak=common, weak_tr=common, capital=True, plain=True)
+        add(tokens, "short", 0.8, common, common, True, plain=True, any_case=any_case)
     out = list(names.values())
     for code in codes:
         out.append(DerivedName(code, "ticker", 0.9, True, False, False))
@@ -381,23 +384,24 @@ def derived(
 
 def _text_forms(
     legal_name: str, legal_words: list[str], full: list[str], core: list[str]
-) -> list[tuple[list[str], bool]]:
+) -> list[tuple[list[str], bool, bool]]:
     """Names a text writes for a company that its legal name implies, each with whether a
-    kind word ("Bankası") makes it a name: the name without the state's ("TÜRKİYE İŞ
+    kind word ("Bankası") makes it a name and whether it counts in lower case too (a glued
+    bank name, no word of either language): the name without the state's ("TÜRKİYE İŞ
     BANKASI" → "İş Bankası", "İşbank"); for a Turkish company, its first two words
     ("ANADOLU EFES BİRACILIK VE MALT" → "Anadolu Efes"); the possessive that an SEC name
     lost ("MOODYS CORP" → "Moody's")."""
-    forms: list[tuple[list[str], bool]] = []
+    forms: list[tuple[list[str], bool, bool]] = []
     rest = _without_state(full)
     for tokens in (rest, _without_state(core)):
         if tokens is not full and tokens is not core and len(tokens) > 1:
-            forms.append((tokens, _named_by_kind(tokens)))
+            forms.append((tokens, _named_by_kind(tokens), False))
     for tokens in (rest, full):
         if len(tokens) == 2 and tokens[1] in ("bankasi", "bank") and tokens[0].isalpha():
             stem = tokens[0]
             if len(stem) > 5 and stem.endswith(("lar", "ler")):
                 stem = stem[:-3]  # "Vakıflar Bankası" → "VakıfBank"
-            forms.append(([stem + "bank"], False))
+            forms.append(([stem + "bank"], False, True))
             break
     turkish = bool(_TURKISH_LETTERS.search(legal_name)) or (
         len(full) < len(legal_words) and legal_words[-1] in _TURKISH_FORM_ENDS
@@ -405,11 +409,11 @@ def _text_forms(
     if turkish:
         tokens = _without_state(core)
         if len(tokens) > 2 and tokens[1] not in _NO_CONNECTOR and tokens[0].isalpha():
-            forms.append((tokens[:2], _named_by_kind(tokens[:2])))
+            forms.append((tokens[:2], _named_by_kind(tokens[:2]), False))
     first = core[0] if core else ""
     apostrophe = "'" in legal_name or "’" in legal_name
     if not apostrophe and first.isalpha() and _lost_possessive(first):
-        forms.append(([first[:-1], "s", *core[1:]], False))  # "Moody's", "Macy's"
+        forms.append(([first[:-1], "s", *core[1:]], False, False))  # "Moody's", "Macy's"
     return forms
 
 

@@ -42,6 +42,8 @@ def test_the_state_name_is_left_out() -> None:
 def test_a_bank_is_written_glued_without_the_plural() -> None:
     assert linked("Müşteriler VakıfBank'a başvurdu.") == {2}
     assert linked("İşbank yeni şube açtı.") == {1}
+    # no word of either language: complainants write it in lower case too
+    assert linked("dün vakıfbank şubesine gittim, kartımı bloke ettiler.") == {2}
 
 
 def test_the_bank_name_stays_a_name_only_when_capitalised() -> None:
