@@ -437,16 +437,18 @@ def _cue_hit(
     probability: float,
     text: str,
     bounds: tuple[int, int],
-    cue: Span,
+    cue: Span | tuple[str, int],
     negated: bool,
 ) -> CueHit:
-    """A hit of `signal_type` for the cue words `cue` in the sentence at `bounds` of `text`."""
+    """A hit of `signal_type` in the sentence at `bounds` of `text` for the cue words `cue`
+    (a span of the sentence's Doc, or the words and their offset in `text`)."""
+    cue_text, cue_start = (cue.text, bounds[0] + cue[0].idx) if isinstance(cue, Span) else cue
     return CueHit(
         type=signal_type.name,
         kind=signal_type.kind,
         probability=round(probability, 4),
-        cue=cue.text,
-        cue_start=bounds[0] + cue[0].idx,
+        cue=cue_text,
+        cue_start=cue_start,
         sentence=text[bounds[0] : bounds[1]].strip(),
         sentence_start=bounds[0],
         sentence_end=bounds[1],
@@ -595,20 +597,9 @@ class CueClassifier:
         evidence = refund_refused(text, lang)
         if evidence is None:
             return hits
-        return [
-            *hits,
-            CueHit(
-                type=REFUND_TYPE,
-                kind=refund.kind,
-                probability=round(refund.confidence, 4),
-                cue=evidence.cue,
-                cue_start=evidence.cue_start,
-                sentence=text[evidence.sentence_start : evidence.sentence_end].strip(),
-                sentence_start=evidence.sentence_start,
-                sentence_end=evidence.sentence_end,
-                negated=False,
-            ),
-        ]
+        bounds = (evidence.sentence_start, evidence.sentence_end)
+        cue = (evidence.cue, evidence.cue_start)
+        return [*hits, _cue_hit(refund, refund.confidence, text, bounds, cue, negated=False)]
 
     # --- End of the hook. ---
 

@@ -211,20 +211,26 @@ def name_like() -> frozenset[str]:
 
 
 @cache
+def _institution_file() -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = yaml.safe_load(
+        (DATA / "institution_words.yml").read_text(encoding="utf-8")
+    )
+    return raw
+
+
+@cache
 def institution_words() -> tuple[str, ...]:
     """Folded prefixes of words that make a name an institution's (data/institution_words.yml)."""
-    raw = yaml.safe_load((DATA / "institution_words.yml").read_text(encoding="utf-8"))
-    return tuple(fold(prefix) for prefix in raw["prefixes"])
+    return tuple(fold(prefix) for prefix in _institution_file()["prefixes"])
 
 
 @cache
 def sports_words() -> re.Pattern[str]:
     """The words of a sentence about a match (data/institution_words.yml `sports`), as one
-    pattern over folded text."""
-    raw = yaml.safe_load((DATA / "institution_words.yml").read_text(encoding="utf-8"))
+    pattern over match_form() text (what the name index reads: "play-off" is "play off")."""
     forms = [
-        re.escape(fold(word.rstrip("*"))) + (r"\w*" if word.endswith("*") else "")
-        for word in raw["sports"]
+        re.escape(match_form(word.rstrip("*")).strip()) + (r"\w*" if word.endswith("*") else "")
+        for word in _institution_file()["sports"]
     ]
     return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
 
@@ -356,12 +362,13 @@ def derived(
         if kind:
             weak_tr = is_common_tr(core[0]) or regional
             add(core[:1], "short", 0.8, weak=kind == "weak" or regional, weak_tr=weak_tr)
-    for brand in _known_brands().get(_without_state(full)[0] if full else "", ()):
-        if _without_state(full)[: len(brand.legal)] == list(brand.legal):
+    stateless = _without_state(full)
+    for brand in _known_brands().get(stateless[0] if stateless else "", ()):
+        if stateless[: len(brand.legal)] == list(brand.legal):
             for name in brand.names:
                 add(words(name), "alias", 0.95, capital=True)
             codes.extend(brand.codes)
-    for tokens, kind_name, any_case in _text_forms(legal_name, legal_tokens, full, core):
+    for tokens, kind_name, any_case in _text_forms(legal_name, legal_tokens, full, core, stateless):
         # Forms the legal name implies ("İş Bankası", "Anadolu Efes", "Moody's"): capitalised
         # only; a kind word ("Bankası") makes a name of ordinary words, a pair of ordinary
         # words stays weak.
@@ -383,16 +390,15 @@ def derived(
 
 
 def _text_forms(
-    legal_name: str, legal_words: list[str], full: list[str], core: list[str]
+    legal_name: str, legal_words: list[str], full: list[str], core: list[str], rest: list[str]
 ) -> list[tuple[list[str], bool, bool]]:
     """Names a text writes for a company that its legal name implies, each with whether a
     kind word ("Bankası") makes it a name and whether it counts in lower case too (a glued
     bank name, no word of either language): the name without the state's ("TÜRKİYE İŞ
     BANKASI" → "İş Bankası", "İşbank"); for a Turkish company, its first two words
     ("ANADOLU EFES BİRACILIK VE MALT" → "Anadolu Efes"); the possessive that an SEC name
-    lost ("MOODYS CORP" → "Moody's")."""
+    lost ("MOODYS CORP" → "Moody's"). `rest`: `full` without the state's name."""
     forms: list[tuple[list[str], bool, bool]] = []
-    rest = _without_state(full)
     for tokens in (rest, _without_state(core)):
         if tokens is not full and tokens is not core and len(tokens) > 1:
             forms.append((tokens, _named_by_kind(tokens), False))
@@ -474,7 +480,7 @@ def _ordinary(tokens: list[str]) -> bool:
 def _plain_word(token: str) -> bool:
     """A word of the lexicon, a place, a generic word or a frequent word (not a brand's
     frequency: "Renault" is rarer than this in Turkish)."""
-    if token in generic_words() or token in place_words() or token in turkish_words():
+    if token in generic_words() or token in turkish_words():  # generic_words() has the places
         return True
     return zipf(token)[1] >= PLAIN_ZIPF_TR
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 # End punctuation (plus closing quotes) and whitespace before something that can open a
@@ -49,7 +50,7 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return word is not None and word.group(1).lower() in ABBREVIATIONS
 
 
-def sentence_at(starts: list[int], text_length: int, offset: int) -> tuple[int, int]:
+def sentence_at(starts: Sequence[int], text_length: int, offset: int) -> tuple[int, int]:
     """(start, end) of the sentence holding the character at `offset`."""
     index = bisect.bisect_right(starts, offset) - 1
     end = starts[index + 1] if index + 1 < len(starts) else text_length
