@@ -90,12 +90,12 @@ def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) ->
     is_person = [bool(hit.owners) and _person(text, hit) for hit in hits]
     persons = {hit.key for hit, person in zip(hits, is_person, strict=True) if person}
     # A name that is a sports club in one sentence is the club throughout the text; most
-    # texts hold no word of a match, found in one search of the whole text.
+    # texts hold no word of a match, found in one pass over the whole text.
     clubs: set[str] = set()
-    if any(hit.owners and _derived_or_alias(hit) for hit in hits) and sports_words().search(
-        prepared
-    ):
-        clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, prepared, hit)}
+    if any(hit.owners and _derived_or_alias(hit) for hit in hits):
+        sports = sports_words(prepared)
+        if sports:
+            clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, sports, hit)}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
     names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
     ends = {end for _, end in names}
@@ -168,15 +168,18 @@ def _source_credit(text: str, hit: Span) -> bool:
     return opened and _CREDIT_LINE_END.match(text, hit.end) is not None
 
 
-def _sports_club(text: str, prepared: str, hit: Span) -> bool:
+def _sports_club(text: str, sports: list[tuple[int, int]], hit: Span) -> bool:
     """A name derived or given as an alias, in a sentence about a match: the sports club
     named after the company ("Anadolu Efes, Fenerbahçe'yi yendi"), not the company. The
-    legal name itself is the company even there. `prepared`: match_form(text), aligned."""
+    legal name itself is the company even there. `sports`: where the text's sports words
+    are (names.sports_words())."""
     if not _derived_or_alias(hit):
         return False
     low = max(0, text.rfind(".", max(0, hit.start - 300), hit.start) + 1)
     high = text.find(".", hit.end, hit.end + 300)
-    return sports_words().search(prepared, low, high if high > 0 else hit.end + 300) is not None
+    if high < 0:
+        high = hit.end + 300
+    return any(low <= start and end <= high for start, end in sports)
 
 
 def _derived_or_alias(hit: Span) -> bool:

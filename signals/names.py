@@ -23,6 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 import yaml
+from ahocorasick_rs import AhoCorasick
 from wordfreq import get_frequency_list
 
 from signals.identifiers import normalize_isin, normalize_vkn
@@ -225,14 +226,26 @@ def institution_words() -> tuple[str, ...]:
 
 
 @cache
-def sports_words() -> re.Pattern[str]:
-    """The words of a sentence about a match (data/institution_words.yml `sports`), as one
-    pattern over match_form() text (what the name index reads: "play-off" is "play off")."""
-    forms = [
-        re.escape(match_form(word.rstrip("*")).strip()) + (r"\w*" if word.endswith("*") else "")
-        for word in _institution_file()["sports"]
-    ]
-    return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+def _sports_automaton() -> tuple[AhoCorasick, tuple[bool, ...]]:
+    """The sports words as " word" patterns, and whether each is a prefix ("basketbol*")."""
+    words = _institution_file()["sports"]
+    patterns = [" " + match_form(word.rstrip("*")).strip() for word in words]
+    return AhoCorasick(patterns), tuple(word.endswith("*") for word in words)
+
+
+def sports_words(prepared: str) -> list[tuple[int, int]]:
+    """Where `prepared` (match_form() text) holds a word of a sentence about a match
+    (data/institution_words.yml `sports`; "play-off" is "play off" there): (start, end)
+    of each, a whole word or a word starting with a prefix word. One Aho-Corasick pass: a
+    regex alternation of these words took ~10x as long on a 5 KB text."""
+    automaton, prefix = _sports_automaton()
+    spaced = " " + prepared.replace("'", " ").replace("&", " ")
+    found: list[tuple[int, int]] = []
+    for number, start, end in automaton.find_matches_as_indexes(spaced, overlapping=True):
+        # spaced[start] is the space before the word: its offset in `prepared` is start.
+        if prefix[number] or spaced[end : end + 1] in (" ", ""):
+            found.append((start, end - 1))
+    return found
 
 
 def _data_lines(name: str) -> list[str]:
