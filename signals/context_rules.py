@@ -83,17 +83,25 @@ def written_as_name(text: str, start: int, end: int, owner: Owner) -> bool:
     return not owner.needs_capital or surface[:1].isupper()
 
 
-def decide(text: str, prepared: str, hits: list[Span], turkish: bool = False) -> list[NameHit]:
+def decide(
+    text: str,
+    prepared: str,
+    hits: list[Span],
+    turkish: bool = False,
+    sports: list[tuple[int, int]] | None = None,
+) -> list[NameHit]:
     """Apply the context rules in order: persons, identifiers and tickers, shared names, weak
-    names. `turkish`: the text is Turkish (which words are ordinary depends on it)."""
+    names. `turkish`: the text is Turkish (which words are ordinary depends on it); `sports`:
+    where its sports words are, if already found (names.sports_words())."""
     # Each span's person test is made once (it is used twice below).
     is_person = [bool(hit.owners) and _person(text, hit) for hit in hits]
     persons = {hit.key for hit, person in zip(hits, is_person, strict=True) if person}
     # A name that is a sports club in one sentence is the club throughout the text; most
-    # texts hold no word of a match, found in one pass over the whole text.
+    # texts hold no word of a match.
     clubs: set[str] = set()
     if any(hit.owners and _derived_or_alias(hit) for hit in hits):
-        sports = sports_words(prepared)
+        if sports is None:
+            sports = sports_words(prepared)
         if sports:
             clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, sports, hit)}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").

@@ -44,6 +44,8 @@ from signals.names import (
     derive_identifiers,
     derived,
     known_turkish_words,
+    sports_patterns,
+    sports_spans,
 )
 from signals.normalize import match_form
 
@@ -194,11 +196,14 @@ class NameIndex:
                 glued[key] = number
         assert len(patterns) == len(packed)  # names are numbered first, tickers after
         self._has_names = bool(names)
-        # The glued names follow as " key" (a word starting with the name): one pass finds
-        # both; pattern numbers from len(patterns) on are glued names.
+        # The glued names follow as " key" (a word starting with the name), then the words
+        # of a sentence about a match that a context rule looks for: one pass finds all.
         self._names = len(patterns)
         self._glued_numbers = list(glued.values())
-        self._automaton = _automaton(patterns + [f" {key}" for key in glued])
+        self._sports_from = self._names + len(glued)
+        self._automaton = _automaton(
+            [*patterns, *(f" {key}" for key in glued), *sports_patterns()[0]]
+        )
         for key, owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
                 self._tickers[key] = self._pack(list(dict.fromkeys(owners)), len(key))
@@ -228,12 +233,15 @@ class NameIndex:
         turkish = _turkish(text) if language is None else language == "tr"
         # One space more at the end so that a name ending the text ends at a space.
         prepared = match_form(text) + " "
-        hits = self._scan(text, prepared, turkish) if self._has_names else []
+        hits: list[Span] = []
+        sports = None
+        if self._has_names:
+            hits, sports = self._scan(text, prepared, turkish)
         if self._tickers:
             hits += self._scan_tickers(text, turkish)
         if self._tax or self._isin:
             hits += self._identifiers(text, prepared)
-        return decide(text, prepared, hits, turkish)
+        return decide(text, prepared, hits, turkish, sports)
 
     def _owners(self, value: int, turkish: bool) -> list[Owner]:
         return list(self._owner_tuple(value, turkish))
@@ -263,11 +271,14 @@ class NameIndex:
             )
         return owners
 
-    def _scan(self, text: str, prepared: str, turkish: bool) -> list[Span]:
+    def _scan(
+        self, text: str, prepared: str, turkish: bool
+    ) -> tuple[list[Span], list[tuple[int, int]]]:
         """Keys are stored as "key " and read over the text with apostrophes as spaces, so a
         match ends where a word ends (or at an apostrophe suffix); whether it starts where a
         word starts is checked here. In Turkish text, a distinctive one-word name with a
-        suffix glued on is found too ("fitchin" → "fitch", see _glued_names)."""
+        suffix glued on is found too ("fitchin" → "fitch", see _glued_names). Also returns
+        where the text's sports words are (names.sports_words(), for the context rules)."""
         found: list[tuple[int, int, int, bool]] = []  # start, end, number, suffix glued
         # Every word-start match (patterns are " key "), then leftmost-longest among them;
         # two names may share the space between them. " " + text: offsets are then those
@@ -285,9 +296,11 @@ class NameIndex:
             if start >= taken:
                 found.append((start, end - 2, number, False))
                 taken = end - 1
+        sports_from = self._sports_from
         if turkish and self._glued_numbers:
-            found += self._glued_names(words, [m for m in matches if m[0] >= names])
+            found += self._glued_names(words, [m for m in matches if names <= m[0] < sports_from])
             found.sort()
+        sports = sports_spans(words, [m for m in matches if m[0] >= sports_from], sports_from)
         spans: list[Span] = []
         packed, owner_tuple, cache = self._packed, self._owner_tuple, self._owner_cache
         for start, end, number, glued in found:
@@ -321,7 +334,7 @@ class NameIndex:
                     kept.append(o)
             if kept:
                 spans.append(Span(start, end, prepared[start:end], kept))
-        return spans
+        return spans, sports
 
     def _glued_names(
         self, spaced: str, matches: list[tuple[int, int, int]]

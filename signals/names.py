@@ -18,7 +18,7 @@ process and kept folded, so deriving names for 150,000 companies does no per-wor
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -226,24 +226,40 @@ def institution_words() -> tuple[str, ...]:
 
 
 @cache
-def _sports_automaton() -> tuple[AhoCorasick, tuple[bool, ...]]:
-    """The sports words as " word" patterns, and whether each is a prefix ("basketbol*")."""
+def sports_patterns() -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The sports words as " word" patterns over match_form() text with apostrophes as
+    spaces ("play-off" is "play off" there), and whether each is a prefix ("basketbol*")."""
     words = _institution_file()["sports"]
-    patterns = [" " + match_form(word.rstrip("*")).strip() for word in words]
-    return AhoCorasick(patterns), tuple(word.endswith("*") for word in words)
+    patterns = tuple(" " + match_form(word.rstrip("*")).strip() for word in words)
+    return patterns, tuple(word.endswith("*") for word in words)
+
+
+@cache
+def _sports_automaton() -> AhoCorasick:
+    return AhoCorasick(list(sports_patterns()[0]))
 
 
 def sports_words(prepared: str) -> list[tuple[int, int]]:
     """Where `prepared` (match_form() text) holds a word of a sentence about a match
-    (data/institution_words.yml `sports`; "play-off" is "play off" there): (start, end)
-    of each, a whole word or a word starting with a prefix word. One Aho-Corasick pass: a
-    regex alternation of these words took ~10x as long on a 5 KB text."""
-    automaton, prefix = _sports_automaton()
-    spaced = " " + prepared.replace("'", " ").replace("&", " ")
+    (data/institution_words.yml `sports`): (start, end) of each, a whole word or a word
+    starting with a prefix word. One Aho-Corasick pass: a regex alternation of these words
+    took ~10x as long on a 5 KB text. (The name index finds them in its own pass.)"""
+    spaced = " " + prepared.replace("'", " ")
+    matches = _sports_automaton().find_matches_as_indexes(spaced, overlapping=True)
+    return sports_spans(spaced, matches)
+
+
+def sports_spans(
+    spaced: str, matches: Iterable[tuple[int, int, int]], first: int = 0
+) -> list[tuple[int, int]]:
+    """(start, end) in the text of the sports words among automaton `matches` of
+    sports_patterns() (numbered from `first`) over `spaced`, the text with one space in
+    front: a prefix word's match, or a whole word's followed by no letter."""
+    prefix = sports_patterns()[1]
     found: list[tuple[int, int]] = []
-    for number, start, end in automaton.find_matches_as_indexes(spaced, overlapping=True):
-        # spaced[start] is the space before the word: its offset in `prepared` is start.
-        if prefix[number] or spaced[end : end + 1] in (" ", ""):
+    for number, start, end in matches:
+        # spaced[start] is the space before the word: its offset in the text is start.
+        if prefix[number - first] or spaced[end : end + 1] in (" ", "&", ""):
             found.append((start, end - 1))
     return found
 
