@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, cast
 
 import spacy
@@ -36,6 +37,8 @@ _NEGATION = "__negation__"
 _HEARSAY = "__hearsay__"
 _CANCELLED = "__cancelled__"
 _EXCLUDED = "__not__"  # + type name: an exclusion phrase of that type
+# A word's fold(), kept: the rules fold the same few thousand words over and over.
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
 # Split Turkish suffixes after an apostrophe: "Tüpraş'tan" → "Tüpraş", "'", "tan".
 _APOSTROPHE_INFIX = r"(?<=[^\W\d_])['’](?=[^\W\d_])"
 # What follows a Turkish cue stem (folded to ASCII) when the verb does not assert the event:
@@ -98,7 +101,8 @@ DECISION_WINDOW = 4  # tokens at a sentence's end that hold its main verb
 # A Turkish sentence ends in its main verb: one that ends in a word of plan ("… yeni
 # fabrikanın 2026'da üretime başlamasını hedefliyor", "… devreye alınması planlanmaktadır")
 # tells a plan, whatever noun cue stands before it ("yeni fabrika", "yeni hat").
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# The last word is matched on the reversed text: a search for "(\w+)\W*$" tries every word.
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 
 
 # A participle of plan right before the cue ("planlanan kapasite artışı", "hedeflenen yeni
@@ -110,14 +114,16 @@ def _plan_sentence(doc: Doc, start: int, decision: bool = False) -> bool:
     """Does a Turkish sentence end in a word of plan or target (see _PLAN_TR), or, with
     `decision`, in a decision ("… kurulmasına karar verdi", "… kurma kararı aldı"); or does
     a participle of plan stand right before the cue at token `start` (_PLANNED_TR)?"""
-    if start > 0 and _PLANNED_TR.match(fold(doc[start - 1].text)):
+    if start > 0 and _PLANNED_TR.match(_fold_word(doc[start - 1].text)):
         return True
     if decision and any(
-        _DECISION_TR.match(fold(token.text)) for token in doc[-DECISION_WINDOW:] if token.is_alpha
+        _DECISION_TR.match(_fold_word(token.text))
+        for token in doc[-DECISION_WINDOW:]
+        if token.is_alpha
     ):
         return True
-    last = _LAST_WORD.search(_text(doc))
-    return last is not None and bool(_PLAN_TR.match(fold(last.group(1))))
+    last = _LAST_WORD_REVERSED.match(_text(doc)[::-1])
+    return last is not None and bool(_PLAN_TR.match(_fold_word(last.group(1)[::-1])))
 
 
 # A denial that is someone's defence, not a denial of the event: in Turkish a denial inside
@@ -240,6 +246,11 @@ def _rarest(pattern: list[dict[str, Any]], lang: str) -> str:
     return str(min(words, key=lambda word: zipf_frequency(word, lang)))
 
 
+def _pattern_words(pattern: list[dict[str, Any]], nlp: Language) -> frozenset[int]:
+    """The NORM hashes a Matcher pattern needs, each somewhere in the sentence."""
+    return frozenset(nlp.vocab.strings.add(token["NORM"]) for token in pattern if "NORM" in token)
+
+
 def build_pipeline(lang: str, cues: Iterable[str]) -> tuple[Language, frozenset[str]]:
     """A blank pipeline whose NORMs are cue stems; returns it with the stem vocabulary."""
     stems, exact = cue_words(cues)
@@ -287,11 +298,11 @@ def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = Fals
     when `plan_asserts` (an investment statement), else not (see _PLAN_TR)."""
 
     def following(i: int) -> str:
-        return fold(doc[i + 1].text) if i + 1 < len(doc) else ""
+        return _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""
 
     for i in range(start, end):
         token = doc[i]
-        folded, stem = fold(token.text), token.norm_
+        folded, stem = _fold_word(token.text), token.norm_
         if stem == folded or not folded.startswith(stem):
             continue
         suffix = folded[len(stem) :]
@@ -304,7 +315,7 @@ def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = Fals
     if _light_verb_suffix(doc[end - 1].norm_) is not None:
         return False  # the cue holds its verb, checked above
     for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
-        verb_suffix = _light_verb_suffix(fold(doc[i].text))
+        verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
         if verb_suffix is None:
             continue
         if _PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)):
@@ -318,9 +329,11 @@ def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = Fals
 def _verbless_headline_noun(doc: Doc, start: int) -> bool:
     """Is a Turkish cue at token `start` a bare noun ("yeni fabrika") in a sentence with no
     finite verb (see _FINITE_VERB_TR)?"""
-    if fold(doc[start].text) != _BARE_NOUN_CUE_TR:
+    if _fold_word(doc[start].text) != _BARE_NOUN_CUE_TR:
         return False
-    return not any(_FINITE_VERB_TR.search(fold(token.text)) for token in doc if token.is_alpha)
+    return not any(
+        _FINITE_VERB_TR.search(_fold_word(token.text)) for token in doc if token.is_alpha
+    )
 
 
 def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> bool:
@@ -329,16 +342,16 @@ def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> boo
     with `decision`, of decision ("santral kurma kararı aldı": a plant decided, not built)?"""
 
     def following(i: int) -> str:
-        word = fold(doc[i + 1].text) if i + 1 < len(doc) else ""
+        word = _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""
         return "planli" if decision and _DECISION_TR.match(word) else word
 
     last = doc[end - 1]
-    folded, stem = fold(last.text), last.norm_
+    folded, stem = _fold_word(last.text), last.norm_
     suffix = folded[len(stem) :] if stem != folded and folded.startswith(stem) else None
     if suffix is not None and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(end - 1)):
         return True
     for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
-        verb_suffix = _light_verb_suffix(fold(doc[i].text))
+        verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
         if verb_suffix is not None:
             return bool(_PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)))
     return False
@@ -349,12 +362,12 @@ def _defence(doc: Doc, start: int, end: int, cue_start: int, lang: str) -> bool:
     token `cue_start` (see _SAYING_PARTICIPLE_TR, _DEFENCE_OBJECT_EN), or a finished
     evaluation (_DONE_TR)?"""
     if lang == "tr":
-        if end < len(doc) and _DONE_TR.match(fold(doc[end].text)):
+        if end < len(doc) and _DONE_TR.match(_fold_word(doc[end].text)):
             return True
         for i in range(end, min(end + 2, len(doc), cue_start)):
-            word = fold(doc[i].text)
+            word = _fold_word(doc[i].text)
             if i > end:
-                word = fold(doc[i - 1].text) + " " + word
+                word = _fold_word(doc[i - 1].text) + " " + word
             if _SAYING_PARTICIPLE_TR.match(word):
                 return True
         return False
@@ -367,12 +380,12 @@ def _defence(doc: Doc, start: int, end: int, cue_start: int, lang: str) -> bool:
 def _vague_record(doc: Doc, start: int, end: int) -> bool:
     """Does a Turkish cue look back on investments in the plural ("gerçekleştirdiğimiz
     yatırımlar") in a sentence naming no amount and no site?"""
-    words = [fold(token.text) for token in doc[start:end]]
+    words = [_fold_word(token.text) for token in doc[start:end]]
     if len(words) < 2 or not _PLURAL_INVESTMENTS_TR.match(words[-1]):
         return False
     if not any(_PAST_PARTICIPLE_TR.search(word) for word in words[:-1]):
         return False
-    return not _CONCRETE_INVESTMENT_TR.search(fold(_text(doc)))
+    return not _CONCRETE_INVESTMENT_TR.search(_folded_text(doc))
 
 
 def _private_speaker(doc: Doc) -> bool:
@@ -380,7 +393,7 @@ def _private_speaker(doc: Doc) -> bool:
     "hissem satıldı", "hesabımın açıldığı şube")? A complainant's debts, sales and accounts
     are no event of the company they name."""
     for token in doc:
-        word = fold(token.text)
+        word = _fold_word(token.text)
         if word in _FIRST_PERSON_TR or _OWN_THING_TR.match(word):
             return True
     return False
@@ -390,7 +403,7 @@ def _inventor_speaks(doc: Doc) -> bool:
     """Does a Turkish sentence speak of a patent in the first person singular (see
     _MY_PATENT_TR, _FIRST_SINGULAR_PAST_TR)?"""
     for token in doc:
-        word = fold(token.text)
+        word = _fold_word(token.text)
         if _MY_PATENT_TR.match(word):
             return True
         if _FIRST_SINGULAR_PAST_TR.match(word) and word not in _NOT_FIRST_SINGULAR_TR:
@@ -456,6 +469,14 @@ def _cue_hit(
     )
 
 
+def _folded_text(doc: Doc) -> str:
+    """fold() of the sentence's text, kept on the Doc like the text (see _text)."""
+    folded: str | None = doc.user_data.get("folded")
+    if folded is None:
+        folded = doc.user_data["folded"] = fold(_text(doc))
+    return folded
+
+
 def _text(doc: Doc) -> str:
     """The sentence's text, kept on the Doc: spaCy joins its tokens anew on every doc.text."""
     text: str | None = doc.user_data.get("text")
@@ -514,6 +535,9 @@ class CueClassifier:
         # Gapped patterns grouped by their rarest word: a sentence runs only the groups
         # whose word it holds.
         self._gapped: dict[str, dict[int, Matcher]] = {}
+        # Per anchor, the word hashes each of its patterns needs: a Matcher call walks every
+        # token of the sentence, so it runs only when one pattern has all of its words.
+        self._needs: dict[str, dict[int, list[frozenset[int]]]] = {}
         self._finders: dict[str, CueSentenceFinder] = {}
         for lang in LANGUAGES:
             cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
@@ -530,6 +554,7 @@ class CueClassifier:
             distinct_folded = frozenset(fold(word) for word in distinct)
             phrases = PhraseMatcher(nlp.vocab, attr="NORM")
             gapped: dict[int, Matcher] = {}
+            needs: dict[int, set[frozenset[int]]] = {}
             for name, group in cues.items():
                 patterns = [
                     p for cue in group for p in cue_patterns(cue, vocabulary, distinct_folded)
@@ -541,13 +566,15 @@ class CueClassifier:
                 for pattern in with_gaps:
                     anchor = nlp.vocab.strings.add(_rarest(pattern, lang))
                     gapped.setdefault(anchor, Matcher(nlp.vocab)).add(name, [pattern])
+                    needs.setdefault(anchor, set()).add(_pattern_words(pattern, nlp))
             self._nlp[lang] = nlp
             self._phrases[lang] = phrases
             self._gapped[lang] = gapped
+            self._needs[lang] = {anchor: sorted(group, key=len) for anchor, group in needs.items()}
             type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
             if lang == "en":
                 type_cues += sorted(_OPENING_EN)  # sentences for _openings()
-            self._finders[lang] = CueSentenceFinder(type_cues)
+            self._finders[lang] = CueSentenceFinder(type_cues, lang)
 
     def parse(self, text: str, lang: str) -> Doc:
         """Tokenise with the language's pipeline (NORMs are cue stems)."""
@@ -570,12 +597,16 @@ class CueClassifier:
         out: list[list[CueHit]] = [[] for _ in texts]
         for lang, indexes in by_lang.items():
             finder = self._finders[lang]
-            spans = [finder.sentences(texts[i][0]) for i in indexes]
+            folded = {i: fold(texts[i][0]) for i in indexes}  # for the finder and refund rule
+            spans = [finder.sentences(texts[i][0], folded[i]) for i in indexes]
             docs = iter(
-                self._nlp[lang].pipe(
-                    texts[i][0][a:b]
-                    for i, bounds in zip(indexes, spans, strict=True)
-                    for a, b in bounds
+                self._parse_sentences(
+                    [
+                        texts[i][0][a:b]
+                        for i, bounds in zip(indexes, spans, strict=True)
+                        for a, b in bounds
+                    ],
+                    lang,
                 )
             )
             rule_hits = [
@@ -583,18 +614,28 @@ class CueClassifier:
                 for i, doc_spans in zip(indexes, spans, strict=True)
             ]
             for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
-                out[i] = self._with_refund_request(texts[i][0], hits, lang)
+                out[i] = self._with_refund_request(texts[i][0], hits, lang, folded[i])
         return out
 
+    def _parse_sentences(self, sentences: list[str], lang: str) -> list[Doc]:
+        """Tokenise sentences, each Doc keeping its text (see _text): spaCy's tokens give
+        back exactly the text they came from, and rebuilding it costs a Token per word."""
+        docs = list(self._nlp[lang].pipe(sentences))
+        for doc, sentence in zip(docs, sentences, strict=True):
+            doc.user_data["text"] = sentence
+        return docs
+
     # --- Hook: the document-level refund_problem rule (signals/refund_requests.py). ---
-    def _with_refund_request(self, text: str, hits: list[CueHit], lang: str) -> list[CueHit]:
+    def _with_refund_request(
+        self, text: str, hits: list[CueHit], lang: str, folded: str | None = None
+    ) -> list[CueHit]:
         """A complaint with no refund_problem cue that tells a refusal ("herhangi bir çözüm
         sunulmadı") and asks for money back elsewhere ("iade edilmesini talep ediyorum")
         gets a refund_problem hit, with the refusal's sentence as its evidence."""
         refund = self.taxonomy.types.get(REFUND_TYPE)
         if refund is None or any(hit.type == REFUND_TYPE for hit in hits):
             return hits
-        evidence = refund_refused(text, lang)
+        evidence = refund_refused(text, lang, folded)
         if evidence is None:
             return hits
         bounds = (evidence.sentence_start, evidence.sentence_end)
@@ -607,9 +648,11 @@ class CueClassifier:
         """(name, start, end) of every cue and negation match in one sentence, in tokens."""
         strings = sentence.vocab.strings
         found = [(strings[m], a, b) for m, a, b in self._phrases[lang](sentence)]
-        gapped = self._gapped[lang]
-        for anchor in gapped.keys() & set(sentence.to_array(NORM).tolist()):
-            found += [(strings[m], a, b) for m, a, b in gapped[anchor](sentence)]
+        gapped, needs = self._gapped[lang], self._needs[lang]
+        norms = set(sentence.to_array(NORM).tolist())
+        for anchor in gapped.keys() & norms:
+            if any(need <= norms for need in needs[anchor]):
+                found += [(strings[m], a, b) for m, a, b in gapped[anchor](sentence)]
         if lang == "en" and _OPENING_TYPE in self.taxonomy.types:
             found += [(_OPENING_TYPE, a, b) for a, b in _openings(sentence)]
         return found
@@ -644,7 +687,7 @@ class CueClassifier:
                     lang == "tr"
                     and name == _LAWSUIT_TYPE
                     and _INSOLVENCY_TYPE in names
-                    and fold(doc[start].text).startswith(_COURT_TR)
+                    and _fold_word(doc[start].text).startswith(_COURT_TR)
                 ):
                     continue  # "konkordato için mahkemeye başvurdu": the insolvency's court
                 doubts_negation = signal_type.negation_doubts
@@ -689,7 +732,7 @@ class CueClassifier:
                     planned
                     and not doubted
                     and name == _PLANNED_AS_INVESTMENT
-                    and _PLANNED_FACILITY_TR.search(fold(_text(doc)))
+                    and _PLANNED_FACILITY_TR.search(_folded_text(doc))
                 ):
                     self._add_planned_investment(found, text, bounds, doc, start, end)
                 # One hit per type and clause: a second cue after a comma may name another

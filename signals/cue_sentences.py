@@ -2,92 +2,165 @@
 
 Tokenising is the classifier's main cost, and most sentences of a news text hold no cue.
 A cue matches only a sentence that has, for each of the cue's words, a word starting
-with it (folded), so only such sentences go to spaCy. The test is a superset of what the
-Matcher accepts: a stem found inside a longer word, or words in the wrong order, cost a
-needless parse, never a missed cue.
+with it (folded; the word itself for a word without `*`), so only such sentences go to
+spaCy. The test is a superset of what the Matcher accepts: a stem found inside a longer
+word, or words in the wrong order, cost a needless parse, never a missed cue.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+from wordfreq import get_frequency_dict
 
 from signals.lexicon import cue_words
-from signals.normalize import match_form
+from signals.normalize import fold, match_form
 from signals.sentences import sentence_starts
 
-# match_form() keeps letters, digits, "'" and "&"; here only letters stay, so that keys
-# written " key" match where a word starts, and the automaton reports nothing else.
+# Only the letters of the folded text stay (as match_form() keeps them), the rest is a space,
+# so that keys written " key" match where a word starts, and the automaton reports nothing
+# else. The text is encoded with one "?" per non-ASCII character, so offsets stay.
 _LETTERS_ONLY = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)
 
 
-class CueSentenceFinder:
-    """Sentences holding every word (as a word's start) of at least one cue."""
+MIN_FREQUENCY = 1e-6  # words rarer than this (zipf 3) do not count in _key_frequency
 
-    def __init__(self, cues: Iterable[str]) -> None:
+
+@cache
+def _folded_words(lang: str) -> tuple[list[str], list[float]]:
+    """wordfreq's common words of a language as the prepared text writes them, sorted, with
+    the running sum of their frequencies."""
+    frequencies: dict[str, float] = {}
+    for word, frequency in get_frequency_dict(lang).items():
+        if frequency < MIN_FREQUENCY:
+            continue  # rarer words change no trigger, and folding all takes a second
+        folded = fold(word).encode("ascii", "replace").translate(_LETTERS_ONLY).decode().strip()
+        frequencies[folded] = frequencies.get(folded, 0.0) + frequency
+    words = sorted(frequencies)
+    return words, list(itertools.accumulate((frequencies[w] for w in words), initial=0.0))
+
+
+def _key_frequency(key: str, lang: str) -> float:
+    """How often a key (" stem" or " word ") starts a word in `lang`: the summed frequency
+    of the words starting with the stem, or of the word. Only orders the triggers."""
+    words, running = _folded_words(lang)
+    stem = key.strip()
+    first = bisect.bisect_left(words, stem)
+    if key.endswith(" "):
+        last = first + 1 if first < len(words) and words[first] == stem else first
+    else:
+        last = bisect.bisect_left(words, stem + "\x7f")
+    return running[last] - running[first]
+
+
+class CueSentenceFinder:
+    """Sentences holding every word (a stem as a word's start) of at least one cue."""
+
+    def __init__(self, cues: Iterable[str], lang: str | None = None) -> None:
         ids: dict[str, int] = {}
         needs: set[frozenset[int]] = set()  # each cue's words as key ids
         for cue in cues:
             stems, exact = cue_words([cue])
-            keys = {match_form(word).strip() for word in stems | exact} - {""}
+            # An exact word must end where its key ends ("a" is not "about"): a space after
+            # its key, as every character but a letter is a space in the prepared text.
+            keys = {match_form(word).strip() for word in stems} | {
+                match_form(word).strip() + " " for word in exact
+            }
+            keys -= {"", " "}
             if keys:
                 needs.add(frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys)))
-        # One-word cues: a set intersection. Longer ones are filed under their word that the
-        # fewest cues share ("patent" rather than "million"), so a sentence is checked only
-        # against cues whose most particular word it holds.
+        # key id → what the automaton looks for
+        self._words = [f" {key}".encode() for key in ids]
+
+        def rarity(key: int) -> tuple[float, int]:
+            word = self._words[key].decode()
+            return (_key_frequency(word, lang) if lang else 0.0), -len(word)
+
+        # One-word cues: a set intersection. Longer ones are filed under one of their words,
+        # the trigger: a sentence is checked only against cues whose trigger it holds. Only
+        # triggers go into the automaton: the other words of a cue ("a", "the", "bir") start
+        # a word in every sentence; they are looked for by str.find in the few sentences
+        # that hold a trigger. The trigger is the word that the fewest words of `lang` start
+        # with (see _key_frequency: "fine", not "with"), then the longest, then the one the
+        # fewest cues share.
         self._single = frozenset(key for need in needs if len(need) == 1 for key in need)
         shared = Counter(key for need in needs for key in need)
-        self._needs: dict[int, list[frozenset[int]]] = {}
+        self._needs: dict[int, list[tuple[bytes, ...]]] = {}  # trigger → other words
         for need in sorted(needs, key=sorted):
             if len(need) > 1:
-                particular = min(sorted(need), key=lambda key: shared[key])
-                self._needs.setdefault(particular, []).append(need)
-        # Pattern i is key number i (ids are numbered in insertion order).
-        self._automaton = AhoCorasick(
-            [f" {key}" for key in ids],
+                trigger = min(sorted(need), key=lambda key: (rarity(key), shared[key]))
+                # The other words, rarest first: the check stops at the first one missing.
+                rest = sorted(need - {trigger}, key=lambda key: (rarity(key), key))
+                self._needs.setdefault(trigger, []).append(tuple(self._words[k] for k in rest))
+        self._triggers = sorted(self._single | self._needs.keys())
+        self._automaton = BytesAhoCorasick(
+            [self._words[key] for key in self._triggers],
             matchkind=MatchKind.Standard,
-            implementation=Implementation.ContiguousNFA,
-            store_patterns=False,
+            implementation=Implementation.DFA,  # a few dozen words: small, and the fastest
         )
         self._empty = not ids
 
-    def sentences(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each sentence that may hold a cue, in text order."""
+    def sentences(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each sentence that may hold a cue, in text order. `folded` is
+        fold(text) when the caller has it."""
         if self._empty:
             return []
-        # match_form() text is ASCII; one space in front so the first word starts a word.
-        prepared = " " + match_form(text).encode().translate(_LETTERS_ONLY).decode()
+        folded = fold(text) if folded is None else folded
+        # A space in front so the first word starts a word, one after so the last one ends.
+        prepared = b" " + folded.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
         # A match starts at the space before the word: its text offset, as prepared has one
         # character more in front.
-        hits = [
-            (start, number)
+        triggers = self._triggers
+        hits = sorted(
+            (start, triggers[number])
             for number, start, _ in self._automaton.find_matches_as_indexes(
                 prepared, overlapping=True
             )
-        ]
+        )
         if not hits:
             return []
-        hits.sort()
         starts = [*sentence_starts(text), len(text)]
         found: list[tuple[int, int]] = []
         sentence, keys = 0, set[int]()
-        for start, number in hits:
+        for start, key in hits:
             if start >= starts[sentence + 1]:
-                self._close(starts, sentence, keys, found)
+                self._close(prepared, starts, sentence, keys, found)
                 while start >= starts[sentence + 1]:
                     sentence += 1
                 keys = set()
-            keys.add(number)
-        self._close(starts, sentence, keys, found)
+            keys.add(key)
+        self._close(prepared, starts, sentence, keys, found)
         return found
 
     def _close(
-        self, starts: list[int], sentence: int, keys: set[int], found: list[tuple[int, int]]
+        self,
+        prepared: bytes,
+        starts: list[int],
+        sentence: int,
+        keys: set[int],
+        found: list[tuple[int, int]],
     ) -> None:
-        needs = self._needs
-        if not self._single.isdisjoint(keys) or any(
-            need <= keys for key in keys if key in needs for need in needs[key]
-        ):
-            found.append((starts[sentence], starts[sentence + 1]))
+        """Keep the sentence if it holds a one-word cue, or a trigger and its cue's other
+        words (`keys`: the triggers it holds)."""
+        start, end = starts[sentence], starts[sentence + 1]
+        if not self._single.isdisjoint(keys) or self._completed(prepared, start, end, keys):
+            found.append((start, end))
+
+    def _completed(self, prepared: bytes, start: int, end: int, keys: set[int]) -> bool:
+        """Does the sentence [start, end) hold every other word of a cue whose trigger it
+        holds? A word's match in `prepared` starts at the space before it, at the word's
+        text offset, so it must start before `end`. (Plain loops: this runs for most
+        sentences that hold a trigger.)"""
+        for trigger in keys:
+            for rest in self._needs.get(trigger, ()):
+                for word in rest:
+                    if prepared.find(word, start, end + len(word) - 1) < 0:
+                        break
+                else:
+                    return True
+        return False

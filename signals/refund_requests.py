@@ -154,16 +154,17 @@ def _refusal(
     return None
 
 
-def refund_refused(text: str, lang: str) -> RefundEvidence | None:
+def refund_refused(text: str, lang: str, folded: str | None = None) -> RefundEvidence | None:
     """The first refusal of a text that also asks for money back, or None (see the module
     docstring). Both may stand in one sentence. A text that tells of a dispute still open
-    (open_cases) needs an explicit refusal: no answer yet is no refusal there."""
+    (open_cases) needs an explicit refusal: no answer yet is no refusal there. `folded` is
+    fold(text) when the caller has it."""
     phrases = load_phrases().get(lang)
     if phrases is None or phrases.requests is None:
         return None
     if phrases.request_words is None or phrases.refusal_words is None:
         return None
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     asked_at = phrases.request_words.find_matches_as_indexes(folded)
     refused_at = phrases.refusal_words.find_matches_as_indexes(folded) if asked_at else []
     if not refused_at:

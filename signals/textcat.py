@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 import joblib
 import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]  # scipy ships no stubs
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
@@ -35,6 +37,7 @@ FORMAT = 2  # bump when the saved object changes shape
 # A type's probabilities are used only when training had this many positive sentences:
 # with fewer, the model mostly learns that the type is rare and says "no" to everything.
 MIN_POSITIVES = 40
+WORD_CACHE = 50_000  # words whose n-gram features are kept (see _Counts): ~20 MB
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,112 @@ class SentenceModel:
         enough = frozenset(t for t in self.types if positives.get(t, 0) >= MIN_POSITIVES)
         # `radar train` keeps only the types where re-weighing beat the rules on held-out data.
         self.trusted = frozenset(meta["trusted"]) & enough if "trusted" in meta else enough
+        self._parts = _feature_parts(pipeline)
 
     def probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
         """{type: probability} for each sentence."""
         if not sentences:
             return []
-        matrix = np.asarray(self.pipeline.predict_proba(list(sentences)))
+        matrix = np.asarray(self._predict_proba(list(sentences)))
         if len(self.types) == 1 and matrix.shape[1] == 2:  # one type: sklearn went binary
             matrix = matrix[:, 1:]
         return [dict(zip(self.types, map(float, row), strict=True)) for row in matrix]
+
+    def _predict_proba(self, sentences: list[str]) -> Any:
+        """pipeline.predict_proba(sentences), with the features built as the pipeline's
+        FeatureUnion builds them (sparse.hstack(...).tocsr()), but without its joblib call
+        and with the character n-grams counted word by word (see _Counts)."""
+        if self._parts is None:
+            return self.pipeline.predict_proba(sentences)
+        features = sparse.hstack([part.transform(sentences) for part in self._parts]).tocsr()
+        return self.pipeline.steps[-1][1].predict_proba(features)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {"format": FORMAT, "pipeline": self.pipeline, "types": self.types}
         joblib.dump(payload | {"meta": self.meta}, path, compress=3)
+
+
+class _Counts:
+    """transform() of a fitted TfidfVectorizer, with the counting done in C.
+
+    sklearn counts the features of each sentence one by one in Python. Here the features
+    come from the vectorizer's own analyzer and are counted by Counter; a "char_wb"
+    vectorizer's are looked up word by word and kept, as a word's n-grams ("char_wb":
+    inside the word) do not depend on its neighbours. The counts go into the matrix sklearn
+    would build (same values, same sorted indices) and through the vectorizer's own TF-IDF
+    step, so the features are the same to the bit (tests/signals/test_classify_speed_*).
+    """
+
+    def __init__(self, vectorizer: TfidfVectorizer) -> None:
+        self.vectorizer = vectorizer
+        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self.by_word = vectorizer.analyzer == "char_wb"
+        self.preprocess = vectorizer.build_preprocessor()
+        self.analyze = vectorizer.build_analyzer()
+        self.words: dict[str, tuple[int, ...]] = {}
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        """The feature index of each of the word's n-grams in the vocabulary."""
+        vocabulary = self.vocabulary
+        grams = self.vectorizer._char_wb_ngrams(word)
+        if len(self.words) >= WORD_CACHE:
+            self.words.clear()
+        found = self.words[word] = tuple(vocabulary[g] for g in grams if g in vocabulary)
+        return found
+
+    def _features(self, sentence: str) -> list[int]:
+        """The vocabulary index of each feature of the sentence, repeated as it repeats."""
+        if not self.by_word:
+            vocabulary = self.vocabulary
+            return [vocabulary[f] for f in self.analyze(sentence) if f in vocabulary]
+        features: list[int] = []
+        words = self.words
+        for word in self.vectorizer._white_spaces.sub(" ", self.preprocess(sentence)).split():
+            known = words.get(word)
+            features.extend(self._word(word) if known is None else known)
+        return features
+
+    def transform(self, sentences: list[str]) -> Any:
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for sentence in sentences:
+            counts = Counter(self._features(sentence))
+            indices.extend(counts)
+            values.extend(counts.values())
+            indptr.append(len(indices))
+        matrix = sparse.csr_array(
+            (
+                np.asarray(values, dtype=np.intc),
+                np.asarray(indices, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int32),
+            ),
+            shape=(len(sentences), len(self.vocabulary)),
+            dtype=self.vectorizer.dtype,
+        )
+        matrix.sort_indices()
+        return self.vectorizer._tfidf.transform(matrix, copy=False)
+
+
+def _feature_parts(pipeline: Any) -> list[_Counts] | None:
+    """The TF-IDF vectorizers of a pipeline made by train() (a FeatureUnion of them, then
+    the classifier) as _Counts; None for any other shape (the pipeline is then called as
+    it is)."""
+    steps = getattr(pipeline, "steps", None)
+    if not steps or len(steps) != 2 or not isinstance(steps[0][1], FeatureUnion):
+        return None
+    union = steps[0][1]
+    vectorizers = [t for _, t in union.transformer_list]
+    if union.transformer_weights or not all(
+        isinstance(t, TfidfVectorizer)
+        and t.analyzer in ("word", "char_wb")
+        and not t.binary
+        and t.input == "content"
+        for t in vectorizers
+    ):
+        return None
+    return [_Counts(t) for t in vectorizers]
 
 
 def train(

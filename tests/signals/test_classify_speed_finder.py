@@ -1,0 +1,62 @@
+"""The cue-sentence finder's shortcuts (triggers, str.find, whole words) keep what it finds."""
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+from signals.classify import CueClassifier
+from signals.cue_sentences import _LETTERS_ONLY, CueSentenceFinder
+from signals.lexicon import LANGUAGES, cue_words, load_taxonomy
+from signals.normalize import match_form
+from signals.sentences import sentence_starts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _reference(cues: list[str], text: str) -> list[tuple[int, int]]:
+    """The finder by its definition: sentences holding, for some cue, each stem as a word's
+    start and each other word whole (letters only, folded)."""
+    out = []
+    for start, end in pairwise([*sentence_starts(text), len(text)]):
+        letters = match_form(text[start:end]).encode().translate(_LETTERS_ONLY).decode()
+        words = f" {letters} "
+        for cue in cues:
+            stems, exact = cue_words([cue])
+            wanted = [f" {match_form(w).strip()}" for w in stems if match_form(w).strip()]
+            wanted += [f" {match_form(w).strip()} " for w in exact if match_form(w).strip()]
+            if wanted and all(word in words for word in wanted):
+                out.append((start, end))
+                break
+    return out
+
+
+def test_a_word_without_a_star_must_end_where_the_cue_word_ends() -> None:
+    finder = CueSentenceFinder(["a fine*"])
+    assert finder.sentences("About fines. He paid a fine.") == [(13, 28)]
+    assert finder.sentences("A fine-tuned model.") == [(0, 19)]  # "-" ends the word
+
+
+def test_other_words_are_looked_for_only_in_sentences_holding_the_trigger() -> None:
+    finder = CueSentenceFinder(["put * up for sale", "capacity"], "en")
+    text = "Put it up. For sale: a car. They put the unit up for sale. Capacity rose."
+    assert finder.sentences(text) == [(28, 59), (59, 73)]
+
+
+def test_the_finder_keeps_what_its_definition_keeps_on_real_texts() -> None:
+    taxonomy = load_taxonomy()
+    classifier = CueClassifier(taxonomy)
+    demo = ROOT / "app" / "demo_data" / "expected.jsonl"
+    english = ROOT / "tests" / "fixtures" / "eval" / "sentivent_eval_sample.jsonl"
+    texts = {
+        "tr": [json.loads(line)["text"] for line in demo.read_text("utf-8").splitlines()],
+        "en": [json.loads(line)["text"] for line in english.read_text("utf-8").splitlines()],
+    }
+    kept = 0
+    for lang in LANGUAGES:
+        cues = [cue for t in taxonomy.types.values() for cue in t.cues[lang]]
+        cues += ["opens", "opened", "opening"] if lang == "en" else []
+        for text in texts[lang]:
+            found = classifier._finders[lang].sentences(text)
+            assert found == _reference(cues, text)
+            kept += len(found)
+    assert kept > 100
