@@ -55,7 +55,7 @@ class Owner(NamedTuple):
     weak: bool
 
 
-@dataclass
+@dataclass(slots=True)  # slots: the context rules read a span's fields ~20 times each
 class Span:
     """One span and the companies it may name, before the context rules decide."""
 
