@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 
-@dataclass(frozen=True, init=False)
-class NameHit:
-    """A company named at [start, end) of a text."""
+class NameHit(NamedTuple):
+    """A company named at [start, end) of a text. A tuple: linking makes one per decided
+    span, and a tuple is made ~5x faster than a frozen dataclass."""
 
     company_id: int
     start: int
@@ -21,28 +21,6 @@ class NameHit:
     method: str
     confidence: float
     explanation: str
-
-    def __init__(
-        self,
-        company_id: int,
-        start: int,
-        end: int,
-        surface: str,
-        method: str,
-        confidence: float,
-        explanation: str,
-    ) -> None:
-        # What the generated frozen __init__ does (one object.__setattr__ per field), in one
-        # dict update: linking makes a NameHit per decided span, this is ~5x faster.
-        self.__dict__.update(
-            company_id=company_id,
-            start=start,
-            end=end,
-            surface=surface,
-            method=method,
-            confidence=confidence,
-            explanation=explanation,
-        )
 
 
 class Owner(NamedTuple):
