@@ -16,16 +16,19 @@ from collections.abc import Iterable
 from functools import cache
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
-from wordfreq import get_frequency_dict
+from wordfreq import get_frequency_dict, word_frequency
 
 from signals.lexicon import cue_words
 from signals.normalize import fold, match_form
 from signals.sentences import sentence_starts
 
-# Only the letters of the folded text stay (as match_form() keeps them), the rest is a space,
-# so that keys written " key" match where a word starts, and the automaton reports nothing
-# else. The text is encoded with one "?" per non-ASCII character, so offsets stay.
-_LETTERS_ONLY = bytes(c if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)
+# Only the letters and digits of the folded text stay (as match_form() keeps them), the rest
+# is a space, so that keys written " key" match where a word starts, and the automaton
+# reports nothing else. Digits stay for cues like "chapter 11" (a digit that became a space
+# would never match " 11 "). The text is encoded with one "?" per non-ASCII character, so
+# offsets stay. (A number glued to a cue word, "5in", is one word here; spaCy splits off
+# only unit words there, and "in" is never a trigger, so this misses nothing real.)
+_WORD_CHARS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
 
 
 MIN_FREQUENCY = 1e-6  # words rarer than this (zipf 3) do not count in _key_frequency
@@ -39,7 +42,7 @@ def _folded_words(lang: str) -> tuple[list[str], list[float]]:
     for word, frequency in get_frequency_dict(lang).items():
         if frequency < MIN_FREQUENCY:
             continue  # rarer words change no trigger, and folding all takes a second
-        folded = fold(word).encode("ascii", "replace").translate(_LETTERS_ONLY).decode().strip()
+        folded = fold(word).encode("ascii", "replace").translate(_WORD_CHARS).decode().strip()
         frequencies[folded] = frequencies.get(folded, 0.0) + frequency
     words = sorted(frequencies)
     return words, list(itertools.accumulate((frequencies[w] for w in words), initial=0.0))
@@ -48,8 +51,10 @@ def _folded_words(lang: str) -> tuple[list[str], list[float]]:
 def _key_frequency(key: str, lang: str) -> float:
     """How often a key (" stem" or " word ") starts a word in `lang`: the summed frequency
     of the words starting with the stem, or of the word. Only orders the triggers."""
-    words, running = _folded_words(lang)
     stem = key.strip()
+    if any(c.isdigit() for c in stem):
+        return word_frequency(stem, lang)  # wordfreq files numbers by shape ("11" as "00")
+    words, running = _folded_words(lang)
     first = bisect.bisect_left(words, stem)
     if key.endswith(" "):
         last = first + 1 if first < len(words) and words[first] == stem else first
@@ -112,7 +117,7 @@ class CueSentenceFinder:
             return []
         folded = fold(text) if folded is None else folded
         # A space in front so the first word starts a word, one after so the last one ends.
-        prepared = b" " + folded.encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
+        prepared = b" " + folded.encode("ascii", "replace").translate(_WORD_CHARS) + b" "
         # A match starts at the space before the word: its text offset, as prepared has one
         # character more in front.
         triggers = self._triggers

@@ -5,7 +5,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from signals.classify import CueClassifier
-from signals.cue_sentences import _LETTERS_ONLY, CueSentenceFinder
+from signals.cue_sentences import _WORD_CHARS, CueSentenceFinder
 from signals.lexicon import LANGUAGES, cue_words, load_taxonomy
 from signals.normalize import match_form
 from signals.sentences import sentence_starts
@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _reference(cues: list[str], text: str) -> list[tuple[int, int]]:
     """The finder by its definition: sentences holding, for some cue, each stem as a word's
-    start and each other word whole (letters only, folded)."""
+    start and each other word whole (letters and digits only, folded)."""
     out = []
     for start, end in pairwise([*sentence_starts(text), len(text)]):
-        letters = match_form(text[start:end]).encode().translate(_LETTERS_ONLY).decode()
+        letters = match_form(text[start:end]).encode().translate(_WORD_CHARS).decode()
         words = f" {letters} "
         for cue in cues:
             stems, exact = cue_words([cue])
