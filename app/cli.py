@@ -171,11 +171,20 @@ def collect(
 
 
 @app.command()
-def process() -> None:
+def process(
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="processes for linking and classification (forked; one per core helps)",
+        ),
+    ] = 1,
+) -> None:
     """Link, classify and score new documents; route new signals to alerts."""
     settings = Settings()
     engine = _engine(settings)
-    processed, routed = _process_with_bar(engine, settings)
+    processed, routed = _process_with_bar(engine, settings, workers)
     console.print(
         f"processed {processed.documents} document(s): {processed.mentions} mention(s), "
         f"{processed.signals} signal(s); {routed.created} alert(s), "
@@ -183,7 +192,9 @@ def process() -> None:
     )
 
 
-def _process_with_bar(engine: Engine, settings: Settings) -> tuple[ProcessReport, RouteReport]:
+def _process_with_bar(
+    engine: Engine, settings: Settings, workers: int = 1
+) -> tuple[ProcessReport, RouteReport]:
     with session_scope(engine) as session:
         todo = session.exec(
             select(func.count()).select_from(Document).where(col(Document.processed_at).is_(None))
@@ -191,7 +202,11 @@ def _process_with_bar(engine: Engine, settings: Settings) -> tuple[ProcessReport
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("processing", total=todo)
         return jobs.process_job(
-            engine, settings, now=utcnow(), progress=lambda n: bar.advance(task, n)
+            engine,
+            settings,
+            now=utcnow(),
+            progress=lambda n: bar.advance(task, n),
+            workers=workers,
         )
 
 

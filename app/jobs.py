@@ -74,9 +74,12 @@ def process_job(
     *,
     now: datetime,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> tuple[ProcessReport, RouteReport]:
     """Link, classify and score new documents, detect complaint surges, then route the new
-    signals to alerts."""
+    signals to alerts. `workers` > 1 forks that many processes (see signals.pipeline.process):
+    only from a command whose other threads the workers never touch (`radar process`); the
+    server's scheduled run, a thread of a multi-threaded process, keeps the default 1."""
     with session_scope(engine) as session:
         index = current_index(engine, session)
         processed = process(
@@ -85,6 +88,7 @@ def process_job(
             classifier=classifier(settings.use_trained_models),
             index=index,
             progress=progress,
+            workers=workers,
         )
         # Complaint surges come from daily counts, not from one text: checked every run so
         # that the risk team hears of one in the same routing pass.

@@ -1,13 +1,16 @@
 """End to end from stored text: `process()` links, classifies and scores a backlog of
-documents and writes mentions and signals, on SQLite (the embedded default), one core.
+documents and writes mentions and signals, on SQLite (the embedded default).
 
-    .venv/bin/python bench/process.py [--companies 150000] [--docs 2000] [--runs 3]
+    .venv/bin/python bench/process.py [--companies 150000] [--docs 2000] [--runs 3] [--workers 1]
 
 Portfolio and texts as in bench/linking.py (generated 150k-company portfolio from real name
 parts; TTC-3600 and SENTiVENT texts joined to ~4.6 KB, 60 % Turkish, language as a source
 would give it). Each run loads the documents into a fresh database, then times process()
 alone (index and classifier built beforehand, as the service keeps them). Prints docs/s with
-the mention and signal counts, and the share of time in linking and classification.
+the mention and signal counts, and the share of time in linking and classification (with
+--workers 1 only: with more, linking and classification run in the forked workers, whose time
+this process does not see). Wall clock: on a shared machine compare worker counts by running
+them alternately, several times.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def main() -> None:
     parser.add_argument("--companies", type=int, default=150_000)
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1, help="process(workers=N)")
     options = parser.parse_args()
 
     texts = documents(options.docs)
@@ -117,7 +121,11 @@ def main() -> None:
             start = time.perf_counter()
             with Session(engine) as session:
                 report = pipeline.process(
-                    session=session, now=datetime.now(UTC), classifier=classifier, index=index
+                    session=session,
+                    now=datetime.now(UTC),
+                    classifier=classifier,
+                    index=index,
+                    workers=options.workers,
                 )
                 session.commit()
             elapsed = time.perf_counter() - start
@@ -127,12 +135,18 @@ def main() -> None:
     median = statistics.median(times)
     link_share = statistics.median(s[0] for s in shares)
     classify_share = statistics.median(s[1] for s in shares)
+    shares_text = (
+        f"linking {link_share:.0%}, classification {classify_share:.0%}, the rest (storage, "
+        f"attribution, scoring) {1 - link_share - classify_share:.0%}"
+        if options.workers == 1
+        else "time shares not measured with workers"
+    )
     print(
-        f"process(): {len(texts)} documents, {options.companies:,} companies (seed {SEED}): "
-        f"{report.mentions} mentions, {report.signals} signals; median {median:.2f} s over "
-        f"{options.runs} runs: {len(texts) / median:,.0f} docs/s; linking {link_share:.0%}, "
-        f"classification {classify_share:.0%}, the rest (storage, attribution, scoring) "
-        f"{1 - link_share - classify_share:.0%}"
+        f"process(workers={options.workers}): {len(texts)} documents, "
+        f"{options.companies:,} companies (seed {SEED}): {report.mentions} mentions, "
+        f"{report.signals} signals; median {median:.2f} s over {options.runs} runs "
+        f"({', '.join(f'{t:.2f}' for t in times)}): {len(texts) / median:,.0f} docs/s; "
+        f"{shares_text}"
     )
 
 

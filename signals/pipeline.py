@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Callable, Sequence
+import multiprocessing
+import multiprocessing.pool
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from multiprocessing.pool import AsyncResult
 
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col, func, select, update
 
 from collectors.models import Document, Source, Story
@@ -71,44 +75,44 @@ def process(
     index: NameIndex,
     batch_size: int = 200,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> ProcessReport:
-    """Link, classify and score every document not processed yet."""
+    """Link, classify and score every document not processed yet.
+
+    With workers > 1 the pure half of each batch (linking, classification, attribution: see
+    _analyse) runs in that many forked processes, which inherit the index and classifier
+    (never pickled) and never touch the database; this process keeps every read and write, in
+    the same order as with one worker, so the results are the same. Forking a process with
+    other threads is unsafe (a lock another thread holds stays held in the child): `radar
+    process --workers N` may (its only other thread draws the progress bar, which the workers
+    never touch); the server's scheduled job runs in a thread of a multi-threaded process
+    (scheduler, API) and must stay at 1, the default.
+    """
     report = ProcessReport()
     facts = _Facts(session)
-    while True:
-        batch = session.exec(
-            select(Document)
-            .where(col(Document.processed_at).is_(None))
-            .order_by(col(Document.id))
-            .limit(batch_size)
-        ).all()
-        if not batch:
-            break
-        linked = []
-        for document in batch:
-            text = document_text(document.title, document.text)
-            hits = link(index, text, document.language)
-            if hits:
-                linked.append((document, text, hits))
-        # One statement per batch for the mentions and one for "processed": a statement per
-        # document was most of process()'s time (bench/process.py).
-        rows = [_mention_row(document, hit) for document, _, hits in linked for hit in hits]
-        insert_ignore(session, Mention, rows, keys=["document_id", "company_id", "start"])
-        report.mentions += len(rows)
-        languages = [d.language or guess_language(text) for d, text, _ in linked]
-        cues = classifier.classify_many(
-            [(text, lang) for (_, text, _), lang in zip(linked, languages, strict=True)]
-        )
-        for (document, text, hits), language, found in zip(linked, languages, cues, strict=True):
-            _store_signals(facts, document, text, hits, language, found, classifier, now, report)
-        session.execute(
-            update(Document)
-            .where(col(Document.id).in_([document.id for document in batch]))
-            .values(processed_at=now)
-        )
-        report.documents += len(batch)
-        if progress:
-            progress(len(batch))
+    # Started before any document is read; the children drop their copy of the engine's
+    # connection pool at once (_start_worker) and never use the session.
+    pool = _worker_pool(session, index, classifier, workers) if workers > 1 else None
+    try:
+        batches = _unprocessed_batches(session, batch_size)
+        if pool is None:
+            analysed: Iterator[tuple[list[Document], list[_Analysis]]] = (
+                (batch, _analyse(index, classifier, _plain(batch))) for batch in batches
+            )
+        else:
+            analysed = _analysed_in_order(pool, batches, ahead=2 * workers)
+        for batch, analyses in analysed:
+            _store_batch(facts, batch, analyses, now, report)
+            if progress:
+                progress(len(batch))
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+        raise
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     log.info(
         "processed %d documents: %d mentions, %d signals",
         report.documents,
@@ -116,6 +120,149 @@ def process(
         report.signals,
     )
     return report
+
+
+def _unprocessed_batches(session: Session, batch_size: int) -> Iterator[list[Document]]:
+    """Unprocessed documents in id order, batch_size at a time. Keyed on the last id read
+    rather than on processed_at alone, so that batches can be read before the earlier ones
+    are stored (a worker pool reads ahead); the batches are those of reading after storing."""
+    last = 0
+    while True:
+        batch = list(
+            session.exec(
+                select(Document)
+                .where(col(Document.processed_at).is_(None), col(Document.id) > last)
+                .order_by(col(Document.id))
+                .limit(batch_size)
+            ).all()
+        )
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].id or 0
+
+
+# What a worker gets for each document of a batch: (title, text, language).
+_PlainDocument = tuple[str, str, str | None]
+
+
+def _plain(batch: Sequence[Document]) -> list[_PlainDocument]:
+    return [(document.title, document.text, document.language) for document in batch]
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """A signal to store: the surest cue of its type for a company (see _decide)."""
+
+    company_id: int
+    cue: CueHit
+    mention: NameHit
+    probability: float
+    link_confidence: float
+    type_weight: float
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What the database-free half of process() found in one document."""
+
+    hits: list[NameHit]
+    decisions: list[_Decision]
+
+
+def _analyse(
+    index: NameIndex, classifier: CueClassifier, documents: Sequence[_PlainDocument]
+) -> list[_Analysis]:
+    """Link, classify and attribute a batch: pure (no database), so a worker can do it."""
+    texts = [document_text(title, text) for title, text, _ in documents]
+    languages_given = [language for _, _, language in documents]
+    hits = [link(index, t, lang) for t, lang in zip(texts, languages_given, strict=True)]
+    linked = [i for i, found in enumerate(hits) if found]
+    languages = [languages_given[i] or guess_language(texts[i]) for i in linked]
+    cues = classifier.classify_many(
+        [(texts[i], language) for i, language in zip(linked, languages, strict=True)]
+    )
+    decisions: list[list[_Decision]] = [[] for _ in documents]
+    for i, language, found in zip(linked, languages, cues, strict=True):
+        decisions[i] = _decide(texts[i], hits[i], language, found, classifier)
+    return [_Analysis(h, d) for h, d in zip(hits, decisions, strict=True)]
+
+
+# The index and classifier in a worker process, set by _start_worker.
+_worker_state: tuple[NameIndex, CueClassifier] | None = None
+
+
+def _worker_pool(
+    session: Session, index: NameIndex, classifier: CueClassifier, workers: int
+) -> multiprocessing.pool.Pool:
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    # With fork the initializer's arguments are inherited, not pickled (copy-on-write).
+    return multiprocessing.get_context("fork").Pool(
+        workers, initializer=_start_worker, initargs=(index, classifier, engine)
+    )
+
+
+def _start_worker(index: NameIndex, classifier: CueClassifier, engine: Engine) -> None:
+    global _worker_state
+    # The parent's pooled connections are not this process's to use or close: a fresh pool,
+    # the old one dropped unclosed (SQLAlchemy's recipe for fork; psycopg closes nothing from
+    # another process). The workers never open a connection from it either.
+    engine.dispose(close=False)
+    _worker_state = (index, classifier)
+
+
+def _analyse_in_worker(documents: list[_PlainDocument]) -> list[_Analysis]:
+    assert _worker_state is not None, "called outside a process() worker"
+    return _analyse(*_worker_state, documents)
+
+
+def _analysed_in_order(
+    pool: multiprocessing.pool.Pool, batches: Iterator[list[Document]], ahead: int
+) -> Iterator[tuple[list[Document], list[_Analysis]]]:
+    """Each batch with its analysis, in batch order, keeping up to `ahead` batches with the
+    workers. The batches are read here, in the caller's thread (imap would read them in the
+    pool's feeder thread, concurrently with the caller's writes on the same session)."""
+    pending: deque[tuple[list[Document], AsyncResult[list[_Analysis]]]] = deque()
+    for batch in batches:
+        pending.append((batch, pool.apply_async(_analyse_in_worker, (_plain(batch),))))
+        if len(pending) >= ahead:
+            done, result = pending.popleft()
+            yield done, result.get()
+    while pending:
+        done, result = pending.popleft()
+        yield done, result.get()
+
+
+def _store_batch(
+    facts: _Facts,
+    batch: list[Document],
+    analyses: list[_Analysis],
+    now: datetime,
+    report: ProcessReport,
+) -> None:
+    """Mentions, signals and "processed" for one analysed batch."""
+    session = facts.session
+    # One statement per batch for the mentions and one for "processed": a statement per
+    # document was most of process()'s time (bench/process.py).
+    rows = [
+        _mention_row(document, hit)
+        for document, analysis in zip(batch, analyses, strict=True)
+        for hit in analysis.hits
+    ]
+    insert_ignore(session, Mention, rows, keys=["document_id", "company_id", "start"])
+    report.mentions += len(rows)
+    for document, analysis in zip(batch, analyses, strict=True):
+        for decision in analysis.decisions:
+            _store_signal(facts, document, decision, now)
+            report.signals += 1
+            report.by_type[decision.cue.type] += 1
+    session.execute(
+        update(Document)
+        .where(col(Document.id).in_([document.id for document in batch]))
+        .values(processed_at=now)
+    )
+    report.documents += len(batch)
 
 
 def _mention_row(document: Document, hit: NameHit) -> dict[str, object]:
@@ -152,17 +299,13 @@ class _Facts:
         return self._exposure[company_id]
 
 
-def _store_signals(
-    facts: _Facts,
-    document: Document,
+def _decide(
     text: str,
     hits: list[NameHit],
     language: str,
     cues: list[CueHit],
     classifier: CueClassifier,
-    now: datetime,
-    report: ProcessReport,
-) -> None:
+) -> list[_Decision]:
     """Give each cue to its companies and keep the surest cue per (company, type)."""
     starts = sentence_starts(text)
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
@@ -176,14 +319,17 @@ def _store_signals(
             key = (mention.company_id, cue.type)
             if probability >= SIGNAL_THRESHOLD and (key not in best or best[key][2] < probability):
                 best[key] = (cue, mention, probability)
-    for (company_id, signal_type), (cue, mention, probability) in best.items():
-        link_confidence = max(h.confidence for h in hits if h.company_id == company_id)
-        weight = classifier.taxonomy.types[signal_type].weight
-        _store_signal(
-            facts, document, company_id, cue, mention, probability, link_confidence, weight, now
+    return [
+        _Decision(
+            company_id=company_id,
+            cue=cue,
+            mention=mention,
+            probability=probability,
+            link_confidence=max(h.confidence for h in hits if h.company_id == company_id),
+            type_weight=classifier.taxonomy.types[signal_type].weight,
         )
-        report.signals += 1
-        report.by_type[signal_type] += 1
+        for (company_id, signal_type), (cue, mention, probability) in best.items()
+    ]
 
 
 def _complaint_subject(
@@ -211,18 +357,11 @@ def _previous_start(sentence_starts: Sequence[int], start: int) -> int | None:
     return earlier[-1] if earlier else None
 
 
-def _store_signal(
-    facts: _Facts,
-    document: Document,
-    company_id: int,
-    cue: CueHit,
-    mention: NameHit,
-    probability: float,
-    link_confidence: float,
-    type_weight: float,
-    now: datetime,
-) -> None:
+def _store_signal(facts: _Facts, document: Document, decision: _Decision, now: datetime) -> None:
     session = facts.session
+    company_id, cue, mention = decision.company_id, decision.cue, decision.mention
+    probability, link_confidence = decision.probability, decision.link_confidence
+    type_weight = decision.type_weight
     story = session.get(Story, document.story_id) if document.story_id else None
     occurred_at = document.published_at or document.fetched_at
     recent = session.exec(
