@@ -3,11 +3,8 @@ must end up exactly as with one worker: the same rows, written in the same order
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +15,8 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.db import make_engine, upgrade
-from collectors.models import Document, Source
+from app.evaluation import _store_documents, read_gold
+from collectors.models import Document
 from signals import pipeline
 from signals.classify import CueClassifier
 from signals.models import Mention, Signal
@@ -45,36 +43,14 @@ def make_database(tmp_path: Path) -> Iterator[Any]:
         with Session(engine) as session:
             rows = parse_portfolio((ROOT / portfolio).read_bytes())
             import_portfolio(session=session, rows=rows, now=NOW)
-            source = Source(name="eval", kind="eval", url="file://gold", created_at=NOW, state={})
-            session.add(source)
-            session.flush()
-            assert source.id is not None
-            for line in (ROOT / texts).read_text(encoding="utf-8").splitlines():
-                record = json.loads(line)
-                published = record.get("published")
-                session.add(
-                    Document(
-                        source_id=source.id,
-                        canonical_url=f"eval:{record['id']}",
-                        content_hash=hashlib.sha256(record["text"].encode()).hexdigest(),
-                        title=record.get("title") or "",
-                        text=record["text"],
-                        language=record.get("lang"),
-                        published_at=aware(published) if published else None,
-                        fetched_at=NOW,
-                    )
-                )
+            # the documents stored as `radar eval` stores them
+            _store_documents(session, read_gold(ROOT / texts), NOW)
             session.commit()
         return engine
 
     yield make
     for engine in engines:
         engine.dispose()
-
-
-def aware(moment: str) -> datetime:
-    parsed = datetime.fromisoformat(moment)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def run(engine: Engine, classifier: CueClassifier, workers: int) -> pipeline.ProcessReport:
