@@ -133,3 +133,13 @@ def test_commissioning_and_new_facilities_are_capacity(classifier: CueClassifier
     assert "capacity_increase" not in _asserted(classifier, "Santral henüz devreye alınmadı.")
     english = "Facebook is expanding its U.K. headquarters in London."
     assert "capacity_increase" in _asserted(classifier, english, "en")
+
+
+def test_new_words_keep_the_attributes_the_rules_read(classifier: CueClassifier) -> None:
+    # The vocabulary computes only the attributes the rules read, for every unseen word.
+    doc = classifier.parse("Zorlubaştepe Fabrikası 2027'de açıldı", "tr")
+    first, second = doc[0], doc[1]
+    assert (first.lower_, first.is_title, first.is_alpha) == ("zorlubaştepe", True, True)
+    assert second.norm_ == "fabrika"  # the cue stem
+    assert not doc[2].is_alpha
+    assert classifier.parse("Opened in Qwertyville", "en")[2].is_title
