@@ -18,7 +18,6 @@ from signals.names import (
     institution_words,
     name_like,
     person_names,
-    sports_words,
     turkish_words,
 )
 from signals.normalize import fold, forms_by_first_word, generic_words
@@ -87,23 +86,20 @@ def decide(
     text: str,
     prepared: str,
     hits: list[Span],
-    turkish: bool = False,
-    sports: list[tuple[int, int]] | None = None,
+    turkish: bool,
+    sports: list[tuple[int, int]],
 ) -> list[NameHit]:
     """Apply the context rules in order: persons, identifiers and tickers, shared names, weak
     names. `turkish`: the text is Turkish (which words are ordinary depends on it); `sports`:
-    where its sports words are, if already found (names.sports_words())."""
+    where its sports words are (see names.sports_spans())."""
     # Each span's person test is made once (it is used twice below).
     is_person = [bool(hit.owners) and _person(text, hit) for hit in hits]
     persons = {hit.key for hit, person in zip(hits, is_person, strict=True) if person}
     # A name that is a sports club in one sentence is the club throughout the text; most
     # texts hold no word of a match.
     clubs: set[str] = set()
-    if any(hit.owners and _derived_or_alias(hit) for hit in hits):
-        if sports is None:
-            sports = sports_words(prepared)
-        if sports:
-            clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, sports, hit)}
+    if sports and any(hit.owners and _derived_or_alias(hit) for hit in hits):
+        clubs = {hit.key for hit in hits if hit.owners and _sports_club(text, sports, hit)}
     # A bare ticker inside a name found in full is that name's word ("Dorian LPG").
     names = [(hit.start, hit.end) for hit in hits if hit.owners and hit.method == ""]
     ends = {end for _, end in names}
@@ -180,7 +176,7 @@ def _sports_club(text: str, sports: list[tuple[int, int]], hit: Span) -> bool:
     """A name derived or given as an alias, in a sentence about a match: the sports club
     named after the company ("Anadolu Efes, Fenerbahçe'yi yendi"), not the company. The
     legal name itself is the company even there. `sports`: where the text's sports words
-    are (names.sports_words())."""
+    are (names.sports_spans())."""
     if not _derived_or_alias(hit):
         return False
     low = max(0, text.rfind(".", max(0, hit.start - 300), hit.start) + 1)

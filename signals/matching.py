@@ -234,7 +234,7 @@ class NameIndex:
         # One space more at the end so that a name ending the text ends at a space.
         prepared = match_form(text) + " "
         hits: list[Span] = []
-        sports = None
+        sports: list[tuple[int, int]] = []
         if self._has_names:
             hits, sports = self._scan(text, prepared, turkish)
         if self._tickers:
@@ -278,7 +278,7 @@ class NameIndex:
         match ends where a word ends (or at an apostrophe suffix); whether it starts where a
         word starts is checked here. In Turkish text, a distinctive one-word name with a
         suffix glued on is found too ("fitchin" → "fitch", see _glued_names). Also returns
-        where the text's sports words are (names.sports_words(), for the context rules)."""
+        where the text's sports words are (names.sports_patterns(), for the context rules)."""
         found: list[tuple[int, int, int, bool]] = []  # start, end, number, suffix glued
         # Every word-start match (patterns are " key "), then leftmost-longest among them;
         # two names may share the space between them. " " + text: offsets are then those
