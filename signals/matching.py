@@ -14,11 +14,13 @@ portfolio changes and swap it in with one assignment.
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from array import array
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -37,12 +39,10 @@ from signals.identifiers import (
     is_valid_vkn,
     one_letter_ticker_forms,
 )
+from signals.index_entries import Entries, Kind, index_entries, parse_kind, read_entries
 from signals.names import (
     ORIGINS,
     CompanyName,
-    DerivedName,
-    derive_identifiers,
-    derived,
     known_turkish_words,
     sports_patterns,
     sports_spans,
@@ -91,71 +91,69 @@ class NameIndex:
     """Every company name and identifier of a portfolio; build a new one to change it."""
 
     def __init__(self, names: Iterable[CompanyName], identifiers: Iterable[CompanyName] = ()):
-        by_company: dict[int, list[DerivedName]] = defaultdict(list)
+        by_company: dict[int, Entries] = defaultdict(lambda: Entries([], [], []))
         for n in names:
             weak_tr = n.weak if n.weak_tr is None else n.weak_tr
-            by_company[n.company_id].append(
-                DerivedName(n.key, n.origin, n.confidence, n.needs_capital, n.weak, weak_tr)
-            )
-        self._setup(by_company.items(), identifiers)
+            entries = by_company[n.company_id]
+            entries.keys.append(n.key.replace("'", " "))
+            entries.kinds.append((n.origin, n.confidence, n.needs_capital, n.weak, weak_tr))
+        for n in identifiers:
+            by_company[n.company_id].identifiers.append((n.key, n.origin))
+        with gc_paused():
+            self._setup(by_company.items())
 
     @classmethod
     def build(cls, companies: Iterable[CompanyRecord]) -> NameIndex:
         """The index over a portfolio: derived names, tickers, tax numbers, ISINs in aliases."""
-        identifiers: list[CompanyName] = []
-
-        def names() -> Iterator[tuple[int, Iterable[DerivedName]]]:
-            for company in companies:
-                aliases = tuple(company.aliases)
-                yield company.id, derived(company.legal_name, aliases, company.ticker)
-                if company.tax_number or company.aliases:
-                    identifiers.extend(
-                        derive_identifiers(company.id, company.tax_number, company.aliases)
-                    )
-
         index = cls.__new__(cls)
-        index._setup(names(), identifiers)
+        with gc_paused():
+            index._setup(
+                (c.id, index_entries(c.legal_name, c.aliases, c.ticker, c.tax_number))
+                for c in companies
+            )
         return index
 
-    def _setup(
-        self,
-        companies: Iterable[tuple[int, Iterable[DerivedName]]],
-        identifiers: Iterable[CompanyName],
-    ) -> None:
+    @classmethod
+    def from_stored(cls, companies: Iterable[tuple[int, str]]) -> NameIndex:
+        """The index over each company's stored entries_text() (see signals/name_cache.py):
+        no name is derived again."""
+        index = cls.__new__(cls)
+        with gc_paused():
+            index._setup((company_id, read_entries(text)) for company_id, text in companies)
+        return index
+
+    def _setup(self, companies: Iterable[tuple[int, Entries]]) -> None:
         self._owner_cache: dict[int, tuple[Owner, ...]] = {}
-        by_key: dict[str, list[int]] = {}
-        flags: dict[tuple[str, float, bool, bool, bool], int] = {}
         self._confidences: list[float] = []
-        get_flag, get_owners = flags.get, by_key.get
-        for company_id, derived_names in companies:
+        self._tax: dict[str, list[int]] = {}
+        self._isin: dict[str, list[int]] = {}
+        flags = _Flags(self._flag)
+        # Every name's key and owner (company id and flags) in two flat lists, filled a
+        # company at a time in C: a loop per name was most of a build from stored entries.
+        keys: list[str] = []
+        owners: list[int] = []
+        for company_id, (names, kinds, identifiers) in companies:
             shifted = company_id << 16
-            for name in derived_names:
-                kind = name[1:]
-                flag = get_flag(kind)
-                if flag is None:
-                    origin, confidence, needs_capital, weak, weak_tr = kind
-                    flag = flags[kind] = (
-                        (len(self._confidences) << 8)
-                        | (ORIGINS.index(origin) << _ORIGIN_SHIFT)
-                        | (weak_tr << 2)
-                        | (weak << 1)
-                        | needs_capital
-                    )
-                    self._confidences.append(confidence)
-                # The automaton reads text with apostrophes as spaces ("Tüpraş'ın" ends the
-                # name at a space); an inner one in a name ("Angie's List") goes the same way.
-                key = name[0].replace("'", " ")
-                owners = get_owners(key)
-                if owners is None:
-                    by_key[key] = [shifted | flag]
-                else:
-                    owners.append(shifted | flag)
+            keys += names
+            owners += [shifted | flags[kind] for kind in kinds]
+            for key, origin in identifiers:
+                table = self._tax if origin == "tax_number" else self._isin
+                table.setdefault(key, []).append(company_id)
+        # Most keys have one owner: `single` holds it (a C int, no list per key); `shared`
+        # every owner, in order, of the keys that several names have.
+        single = dict(zip(keys, owners, strict=True))
+        shared: dict[str, list[int]] = {}
+        if len(single) < len(keys):
+            repeated = {key for key, count in Counter(keys).items() if count > 1}
+            for key, owner in zip(keys, owners, strict=True):
+                if key in repeated:
+                    shared.setdefault(key, []).append(owner)
+        del keys, owners
         # No Python object per key: the automaton stores the key's number (a C int), and
         # _packed[number] the key length and either its one owner or an index into _shared.
         # Names go into the automaton as "key ", read over match_form() text with apostrophes
         # as spaces (a match ends where a word ends, or at an apostrophe suffix); tickers go
-        # into their own table,
-        # looked up among the text's upper-case words only.
+        # into their own table, looked up among the text's upper-case words only.
         patterns: list[str] = []  # pattern i is the key of _packed[i]
         self._tickers: dict[str, int] = {}
         self._packed = array("q")
@@ -167,35 +165,35 @@ class NameIndex:
         # in 300 dev texts ("Bayraktar İnşaatın").
         glued: dict[str, int] = {}
         append, packed = self._packed.append, self._packed
-        names = 0
-        for key, owners in by_key.items():
+        add_pattern = patterns.append
+        for key, owner in single.items():
             if len(key) > _MAX_KEY:
                 continue
-            if len(owners) == 1:  # the common case, kept lean
-                owner = owners[0]
+            everyone = shared.get(key)
+            if everyone is None:  # the common case, kept lean
                 if (owner >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE:
                     by_ticker.setdefault(key.upper(), []).append(owner)
                     continue
                 number = len(packed)
                 append((owner << 11) | (len(key) << 1))
+                distinctive_tr = not owner & 4
             else:
-                owners = _distinctive(owners)
+                owners = _distinctive(everyone)
                 if not owners:
                     continue
                 if all((o >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE for o in owners):
                     by_ticker.setdefault(key.upper(), []).extend(owners)
                     continue
                 kept = [o for o in owners if (o >> _ORIGIN_SHIFT) & 31 != _TICKER_CODE]
-                for o in set(by_key[key]) - set(kept):  # a ticker equal to a name: both
+                for o in set(everyone) - set(kept):  # a ticker equal to a name: both
                     by_ticker.setdefault(key.upper(), []).append(o)
                 owners = kept
                 number = self._pack(owners, len(key))
-            patterns.append(f" {key} ")
-            names += 1
-            if len(key) >= _MIN_SUFFIXED and " " not in key and not any(o & 4 for o in owners):
+                distinctive_tr = not any(o & 4 for o in owners)
+            add_pattern(f" {key} ")
+            if distinctive_tr and len(key) >= _MIN_SUFFIXED and " " not in key:
                 glued[key] = number
-        assert len(patterns) == len(packed)  # names are numbered first, tickers after
-        self._has_names = bool(names)
+        self._has_names = bool(patterns)
         # The glued names follow as " key" (a word starting with the name), then the words
         # of a sentence about a match that a context rule looks for: one pass finds all.
         self._names = len(patterns)
@@ -204,16 +202,25 @@ class NameIndex:
         self._automaton = _automaton(
             [*patterns, *(f" {key}" for key in glued), *sports_patterns()[0]]
         )
-        for key, owners in by_ticker.items():
+        for key, ticker_owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
-                self._tickers[key] = self._pack(list(dict.fromkeys(owners)), len(key))
-        self.size = names + len(self._tickers)
+                self._tickers[key] = self._pack(list(dict.fromkeys(ticker_owners)), len(key))
+        self.size = self._names + len(self._tickers)
         self._one_letter = any(len(key) == 1 for key in self._tickers)
-        self._tax: dict[str, list[int]] = defaultdict(list)
-        self._isin: dict[str, list[int]] = defaultdict(list)
-        for identifier in identifiers:
-            table = self._tax if identifier.origin == "tax_number" else self._isin
-            table[identifier.key].append(identifier.company_id)
+
+    def _flag(self, kind: Kind) -> int:
+        """An owner's bits below the company id for a kind of name (see _ORIGIN_SHIFT)."""
+        origin, confidence, needs_capital, weak, weak_tr = (
+            parse_kind(kind) if isinstance(kind, str) else kind
+        )
+        self._confidences.append(confidence)
+        return (
+            ((len(self._confidences) - 1) << 8)
+            | (ORIGINS.index(origin) << _ORIGIN_SHIFT)
+            | (weak_tr << 2)
+            | (weak << 1)
+            | needs_capital
+        )
 
     def _pack(self, owners: list[int], length: int) -> int:
         if len(owners) == 1:
@@ -417,6 +424,33 @@ class NameIndex:
                     span = (match.start(), match.end(), match.group())
                     hits.append(Span(*span, owners, "identifier", why))
         return hits
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a build makes its million small objects, none of
+    them in a cycle: collections set off by the allocation count scanned the growing heap
+    again and again (reading back 150,000 companies' entries took 4x as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Flags(dict[Kind, int]):
+    """Owner flags by kind of name, each made by `make` when first asked for (a portfolio has
+    a few dozen kinds; a lookup in a comprehension stays in C)."""
+
+    def __init__(self, make: Callable[[Kind], int]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, kind: Kind) -> int:
+        flag = self[kind] = self._make(kind)
+        return flag
 
 
 def _turkish(text: str) -> bool:

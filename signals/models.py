@@ -37,6 +37,16 @@ class Company(SQLModel, table=True):
     updated_at: datetime
 
 
+class DerivedNames(SQLModel, table=True):
+    """A company's name-index entries as its names derive them (signals/index_entries.py),
+    kept so that a rebuild of the index derives only the companies whose names changed.
+    `source` is a digest of those names and of the derivation's code and data."""
+
+    company_id: int = Field(foreign_key="company.id", primary_key=True)
+    source: str = Field(max_length=32)
+    entries: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class Mention(SQLModel, table=True):
     """A place in a document that names a portfolio company, and how sure we are."""
 

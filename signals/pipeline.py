@@ -19,8 +19,9 @@ from collectors.upsert import insert_ignore
 from signals.attribution import attribute
 from signals.classify import CueClassifier, CueHit
 from signals.language import guess_language
-from signals.matching import CompanyRecord, NameHit, NameIndex
+from signals.matching import NameHit, NameIndex
 from signals.models import Company, Mention, Signal
+from signals.name_cache import stored_entries
 from signals.scoring import ScoreInputs, score
 from signals.sentences import sentence_starts
 
@@ -45,11 +46,11 @@ class ProcessReport:
 
 
 def build_index(session: Session) -> NameIndex:
-    """The name automaton over every company in the portfolio (names, tickers, tax numbers)."""
-    table = Company.__table__  # type: ignore[attr-defined]
-    c = table.c
-    query = table.select().with_only_columns(c.id, c.legal_name, c.aliases, c.ticker, c.tax_number)
-    return NameIndex.build(CompanyRecord(*row) for row in session.execute(query))
+    """The name automaton over every company in the portfolio (names, tickers, tax numbers),
+    from the names derived at an earlier build where a company's names are unchanged."""
+    entries = stored_entries(session)
+    log.info("name index: %d companies", len(entries))
+    return NameIndex.from_stored(entries)
 
 
 def document_text(title: str, text: str) -> str:

@@ -1,0 +1,141 @@
+"""Derived names kept between index builds (signals/name_cache.py): a rebuild derives only
+the companies whose names changed, and the index it builds is the one a full derivation
+builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import Session, select
+
+import signals.name_cache as name_cache
+from signals.index_entries import entries_text, index_entries, parse_kind, read_entries
+from signals.matching import CompanyRecord, NameIndex
+from signals.models import Company, DerivedNames
+from signals.pipeline import build_index, link
+from signals.portfolio import import_portfolio, parse_portfolio
+from tests.factories import NOW
+
+DEMO = Path(__file__).resolve().parents[2] / "app" / "demo_data"
+
+
+def _import_demo(session: Session) -> None:
+    rows = parse_portfolio((DEMO / "portfolio.csv").read_bytes())
+    import_portfolio(session=session, rows=rows, now=NOW)
+
+
+def _demo_texts() -> list[tuple[str, str]]:
+    with (DEMO / "expected.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return [(r["title"] + ".\n" + r["text"], r["lang"]) for r in records]
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The legal names derived from now on."""
+    derived: list[str] = []
+    real: Callable[..., Any] = name_cache.index_entries
+
+    def counted(legal_name: str, *args: Any) -> Any:
+        derived.append(legal_name)
+        return real(legal_name, *args)
+
+    monkeypatch.setattr(name_cache, "index_entries", counted)
+    return derived
+
+
+def _links(index: NameIndex) -> list[list[tuple[Any, ...]]]:
+    return [[tuple(hit) for hit in link(index, text, lang)] for text, lang in _demo_texts()]
+
+
+def test_the_index_from_stored_names_links_as_one_derived_afresh(session: Session) -> None:
+    _import_demo(session)
+    companies = session.exec(select(Company)).all()
+    fresh = NameIndex.build(
+        CompanyRecord(c.id or 0, c.legal_name, c.aliases, c.ticker, c.tax_number) for c in companies
+    )
+    build_index(session)  # derives and stores
+    stored = build_index(session)  # reads back
+    assert stored.size == fresh.size
+    expected = _links(fresh)
+    assert sum(map(len, expected)) > 50  # the demo texts name many customers
+    assert _links(stored) == expected
+
+
+def test_a_rebuild_derives_only_the_companies_whose_names_changed(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _import_demo(session)
+    derived = _counting(monkeypatch)
+    build_index(session)
+    count = len(session.exec(select(Company)).all())
+    assert len(derived) == count
+    assert len(session.exec(select(DerivedNames)).all()) == count
+
+    derived.clear()
+    build_index(session)
+    assert derived == []  # nothing changed: every company's names read back
+
+    tupras = session.exec(select(Company).where(Company.crm_id == "TR0002")).one()
+    tupras.legal_name = "ZORLUTEKS MENSUCAT A.Ş."
+    tupras.aliases = []
+    session.add(tupras)
+    session.flush()
+    derived.clear()
+    index = build_index(session)
+    assert derived == ["ZORLUTEKS MENSUCAT A.Ş."]
+    hits = link(index, "Zorluteks Mensucat yeni bir fabrika kuruyor.", "tr")
+    assert [h.company_id for h in hits] == [tupras.id]
+    assert link(index, "Tüpraş yeni bir rafineri kuruyor.", "tr") == []
+
+
+def test_a_change_to_the_derivation_derives_every_company_again(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _import_demo(session)
+    build_index(session)
+    derived = _counting(monkeypatch)
+    monkeypatch.setattr(name_cache, "derivation_version", lambda: b"another derivation")
+    build_index(session)
+    assert len(derived) == len(session.exec(select(Company)).all())
+
+
+def test_the_derivation_version_changes_with_its_code_and_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "signals"
+    shutil.copytree(name_cache._SIGNALS, copy, ignore=shutil.ignore_patterns("models"))
+    monkeypatch.setattr(name_cache, "_SIGNALS", copy)
+
+    def version() -> bytes:
+        name_cache.derivation_version.cache_clear()
+        return name_cache.derivation_version()
+
+    try:
+        before = version()
+        (copy / "data" / "legal_forms.yml").write_text("forms: []\n", encoding="utf-8")
+        after_data = version()
+        with (copy / "names.py").open("a", encoding="utf-8") as handle:
+            handle.write("\n# changed\n")
+        after_code = version()
+    finally:
+        name_cache.derivation_version.cache_clear()
+    assert len({before, after_data, after_code}) == 3
+
+
+def test_stored_entries_read_back_as_derived() -> None:
+    entries = index_entries(
+        "TÜRKİYE İŞ BANKASI A.Ş.", ["İşbank", "TRAISCTR91N2"], "ISCTR", "4810058590"
+    )
+    assert {origin for _, origin in entries.identifiers} == {"tax_number", "isin"}
+    back = read_entries(entries_text(entries))
+    assert back.keys == entries.keys
+    assert [parse_kind(str(kind)) for kind in back.kinds] == entries.kinds
+    assert back.identifiers == entries.identifiers
+    angies = index_entries("Angie's List, Inc.", [], None, None)
+    assert "angie s list" in angies.keys  # apostrophes as spaces, as the automaton reads text
+    assert read_entries(entries_text(angies)).identifiers == []
