@@ -20,7 +20,7 @@ from wordfreq import get_frequency_dict, word_frequency
 
 from signals.lexicon import cue_words
 from signals.normalize import fold, match_form
-from signals.sentences import sentence_starts
+from signals.sentences import Sentences
 
 # Only the letters and digits of the folded text stay (as match_form() keeps them), the rest
 # is a space, so that keys written " key" match where a word starts, and the automaton
@@ -31,6 +31,10 @@ from signals.sentences import sentence_starts
 _WORD_CHARS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
 
 
+# Up to this many trigger hits (some 6 sentences), a text's sentences are found near the
+# hits (see Sentences); for more, one scan of the whole text costs about as much, and is kept
+# for the complaint rule and attribution.
+LOCAL_HITS = 12
 MIN_FREQUENCY = 1e-6  # words rarer than this (zipf 3) do not count in _key_frequency
 
 
@@ -129,30 +133,24 @@ class CueSentenceFinder:
         )
         if not hits:
             return []
-        starts = [*sentence_starts(text), len(text)]
+        # Only the sentences around the hits: finding all of a text's boundaries cost more
+        # than the rest of this.
+        sentences = Sentences(text, many=len(hits) > LOCAL_HITS)
         found: list[tuple[int, int]] = []
-        sentence, keys = 0, set[int]()
-        for start, key in hits:
-            if start >= starts[sentence + 1]:
-                self._close(prepared, starts, sentence, keys, found)
-                while start >= starts[sentence + 1]:
-                    sentence += 1
-                keys = set()
+        (start, end), keys = sentences.at(hits[0][0]), set[int]()
+        for offset, key in hits:
+            if offset >= end:
+                self._close(prepared, start, end, keys, found)
+                (start, end), keys = sentences.at(offset), set()
             keys.add(key)
-        self._close(prepared, starts, sentence, keys, found)
+        self._close(prepared, start, end, keys, found)
         return found
 
     def _close(
-        self,
-        prepared: bytes,
-        starts: list[int],
-        sentence: int,
-        keys: set[int],
-        found: list[tuple[int, int]],
+        self, prepared: bytes, start: int, end: int, keys: set[int], found: list[tuple[int, int]]
     ) -> None:
-        """Keep the sentence if it holds a one-word cue, or a trigger and its cue's other
-        words (`keys`: the triggers it holds)."""
-        start, end = starts[sentence], starts[sentence + 1]
+        """Keep the sentence [start, end) if it holds a one-word cue, or a trigger and its
+        cue's other words (`keys`: the triggers it holds)."""
         if not self._single.isdisjoint(keys) or self._completed(prepared, start, end, keys):
             found.append((start, end))
 

@@ -308,6 +308,8 @@ def _decide(
     classifier: CueClassifier,
 ) -> list[_Decision]:
     """Give each cue to its companies and keep the surest cue per (company, type)."""
+    if not cues:
+        return []  # most texts: their sentence boundaries are never needed
     starts = sentence_starts(text)
     best: dict[tuple[int, str], tuple[CueHit, NameHit, float]] = {}
     for cue in cues:

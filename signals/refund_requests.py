@@ -17,18 +17,17 @@ company goes to the complaint's subject).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from signals.errors import TaxonomyInvalid
 from signals.normalize import fold
-from signals.sentences import sentence_starts
+from signals.sentences import sentences_holding
 
 PHRASES_FILE = Path(__file__).parent / "data" / "complaint_phrases.yml"
 REFUND_TYPE = "refund_problem"
@@ -57,10 +56,9 @@ class RefundPhrases:
     exclusions: re.Pattern[str] | None = None
     # A dispute or case still open anywhere in the text: no_answers do not count.
     open_cases: re.Pattern[str] | None = None
-    # A word of each request (refusal) phrase, found in one pass over the text: only the
-    # sentences holding one are run through the patterns (most texts are news).
-    request_words: AhoCorasick | None = None
-    refusal_words: AhoCorasick | None = None
+    # A word of each request and refusal phrase, all found in one pass over the text: only
+    # the sentences holding one are run through the patterns (most texts are news).
+    words: _Anchors | None = None
 
 
 def phrase_regex(phrase: str) -> str:
@@ -86,10 +84,54 @@ def _compile(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in phrases))
 
 
-def _anchors(phrases: list[str]) -> AhoCorasick | None:
-    """An automaton over the longest word of each phrase, folded, without its "*"."""
-    words = {max((fold(w.rstrip("*")) for w in p.split() if w != "*"), key=len) for p in phrases}
-    return AhoCorasick(sorted(words)) if words else None
+@dataclass(frozen=True)
+class _Anchors:
+    """The longest word of each request and each refusal phrase (folded, without its "*")
+    in one automaton; which words are whose."""
+
+    automaton: BytesAhoCorasick | AhoCorasick
+    requests: frozenset[int]  # pattern ids of the request phrases' words
+    refusals: frozenset[int]
+
+    def find(self, folded: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The matches of the request words and of the refusal words in a folded text.
+        Overlapping matches, so that one word can be both; only the sentences where they
+        start are used, and a match that a non-overlapping search skips overlaps one it
+        reports, inside the same word."""
+        if isinstance(self.automaton, BytesAhoCorasick):
+            # One byte a character ("?" for the rest), so the offsets are the text's, and
+            # no offset mapping as for a str.
+            data = folded.encode("ascii", "replace")
+            found = self.automaton.find_matches_as_indexes(data, overlapping=True)
+        else:
+            found = self.automaton.find_matches_as_indexes(folded, overlapping=True)
+        return (
+            [m for m in found if m[0] in self.requests],
+            [m for m in found if m[0] in self.refusals],
+        )
+
+
+def _first_words(phrases: list[str]) -> set[str]:
+    return {max((fold(w.rstrip("*")) for w in p.split() if w != "*"), key=len) for p in phrases}
+
+
+def _anchors(requests: list[str], refusals: list[str]) -> _Anchors | None:
+    """The anchors of the request and refusal phrases, on bytes when all are ASCII (and
+    hold no "?", which stands for any other character there)."""
+    asked, refused = _first_words(requests), _first_words(refusals)
+    if not asked or not refused:
+        return None
+    words = sorted(asked | refused)
+    automaton: BytesAhoCorasick | AhoCorasick
+    if all(word.isascii() and "?" not in word for word in words):
+        automaton = BytesAhoCorasick([word.encode() for word in words])
+    else:
+        automaton = AhoCorasick(words)
+    return _Anchors(
+        automaton,
+        frozenset(i for i, word in enumerate(words) if word in asked),
+        frozenset(i for i, word in enumerate(words) if word in refused),
+    )
 
 
 @cache
@@ -113,8 +155,9 @@ def load_phrases(path: Path = PHRASES_FILE) -> dict[str, RefundPhrases]:
                 requests=compiled("requests", lang),
                 exclusions=compiled("exclusions", lang),
                 open_cases=compiled("open_cases", lang),
-                request_words=_anchors(listed("requests", lang)),
-                refusal_words=_anchors(listed("refusals", lang) + listed("no_answers", lang)),
+                words=_anchors(
+                    listed("requests", lang), listed("refusals", lang) + listed("no_answers", lang)
+                ),
             )
             for lang in langs
         }
@@ -124,22 +167,21 @@ def load_phrases(path: Path = PHRASES_FILE) -> dict[str, RefundPhrases]:
 
 def _first_refusal(
     folded: str,
-    starts: list[int],
-    found: list[tuple[int, int, int]],
+    sentences: list[tuple[int, int]],
     patterns: list[re.Pattern[str]],
     exclusions: re.Pattern[str] | None,
 ) -> tuple[int, int, int, int] | None:
-    """(start, end, sentence start, sentence end) of the first refusal, looking only in the
-    sentences where a refusal's word was `found`."""
-    for i in _sentences_of(starts, found) if patterns else ():
-        if span := _refusal(folded[starts[i] : starts[i + 1]], patterns, exclusions):
-            return starts[i] + span[0], starts[i] + span[1], starts[i], starts[i + 1]
+    """(start, end, sentence start, sentence end) of the first refusal, looking only in
+    `sentences` (the ones holding a refusal's word)."""
+    for start, end in sentences if patterns else ():
+        if span := _refusal(folded[start:end], patterns, exclusions):
+            return start + span[0], start + span[1], start, end
     return None
 
 
-def _sentences_of(starts: list[int], found: list[tuple[int, int, int]]) -> list[int]:
-    """Indexes of the sentences (bounded by `starts`) where the matches start, in order."""
-    return sorted({bisect.bisect_right(starts, start) - 1 for _, start, _ in found})
+def _sentences_of(text: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences where the matches start, in order."""
+    return sentences_holding(text, (start for _, start, _ in found))
 
 
 def _refusal(
@@ -162,23 +204,22 @@ def refund_refused(text: str, lang: str, folded: str | None = None) -> RefundEvi
     phrases = load_phrases().get(lang)
     if phrases is None or phrases.requests is None:
         return None
-    if phrases.request_words is None or phrases.refusal_words is None:
+    if phrases.words is None:
         return None
     folded = fold(text) if folded is None else folded
-    asked_at = phrases.request_words.find_matches_as_indexes(folded)
-    refused_at = phrases.refusal_words.find_matches_as_indexes(folded) if asked_at else []
-    if not refused_at:
+    asked_at, refused_at = phrases.words.find(folded)
+    if not asked_at or not refused_at:
         return None
-    starts = [*sentence_starts(text), len(text)]
+    refusal_sentences = _sentences_of(text, refused_at)
     patterns = [p for p in (phrases.refusals, phrases.no_answers) if p is not None]
-    refusal = _first_refusal(folded, starts, refused_at, patterns, phrases.exclusions)
+    refusal = _first_refusal(folded, refusal_sentences, patterns, phrases.exclusions)
     if refusal is not None and phrases.open_cases and phrases.open_cases.search(folded):
         explicit = [phrases.refusals] if phrases.refusals is not None else []
-        refusal = _first_refusal(folded, starts, refused_at, explicit, phrases.exclusions)
+        refusal = _first_refusal(folded, refusal_sentences, explicit, phrases.exclusions)
     request: tuple[int, int] | None = None
     if refusal is not None:
-        for i in _sentences_of(starts, asked_at):
-            if asked := phrases.requests.search(folded, starts[i], starts[i + 1]):
+        for start, end in _sentences_of(text, asked_at):
+            if asked := phrases.requests.search(folded, start, end):
                 request = (asked.start(), asked.end())
                 break
     if refusal is None or request is None:

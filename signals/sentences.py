@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 # End punctuation (plus closing quotes) and whitespace before something that can open a
@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 # The last two characters of each abbreviation: a dot after any other two (lower-cased) ends
 # no abbreviation, so the word before it need not be looked for (all are 2+ characters).
-_ABBREVIATION_ENDINGS = frozenset(word[-2:] for word in ABBREVIATIONS)
+_ENDINGS = frozenset(word[-2:] for word in ABBREVIATIONS)
 
 
 @lru_cache(maxsize=256)
@@ -41,16 +41,81 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     (more than the pipeline's batch of 200): the cue finder, the complaint rule and
     attribution each ask for the same text's."""
     starts = [0]
-    last_word = _LAST_WORD.search
     for match in _BOUNDARY.finditer(text):
         # A line break always ends a sentence; a dot after an abbreviation does not.
         dot = match.start()
-        if text[dot] == "." and text[dot - 2 : dot].lower() in _ABBREVIATION_ENDINGS:
-            word = last_word(text, max(0, dot - 12), dot + 1)
-            if word is not None and word.group(1).lower() in ABBREVIATIONS:
-                continue
+        if (
+            text[dot] == "."
+            and text[dot - 2 : dot].lower() in _ENDINGS
+            and _abbreviation(text, dot)
+        ):
+            continue
         starts.append(match.end())
     return tuple(starts)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Does the dot at `dot`, after one of _ENDINGS, end an abbreviation ("Inc.", "A.Ş.")?"""
+    word = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
+
+
+SCAN_BACK = 200  # characters before an offset scanned for its sentence's start (see Sentences)
+
+
+class Sentences:
+    """The sentences of one text around offsets asked for in text order, as sentence_at()
+    would give them, but found by scanning near the offsets only: the cue finder and the
+    complaint rule need a few sentences of a text, not all of its boundaries.
+
+    The boundaries found from a position are the ones sentence_starts() finds there when
+    the scan starts at 0, at the end of a boundary, or after a letter or digit (no boundary
+    holds one, so none runs over it)."""
+
+    def __init__(self, text: str, many: bool = False) -> None:
+        self.text = text
+        self.end = 0  # where the last sentence returned ends; a scan can start there
+        # Asked for `many` sentences, one scan of the whole text (kept for the other
+        # callers) costs less than scans near each.
+        self.starts = [*sentence_starts(text), len(text)] if many else None
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `offset`, at or after the last one's end."""
+        if self.starts is not None:
+            index = bisect.bisect_right(self.starts, offset) - 1
+            return self.starts[index], self.starts[index + 1]
+        text, floor, back = self.text, self.end, SCAN_BACK
+        while True:
+            scan = max(floor, offset - back)
+            while scan > floor and not text[scan - 1].isalnum():
+                scan -= 1
+            start, end = None, len(text)
+            for match in _BOUNDARY.finditer(text, scan):
+                dot = match.start()
+                if (
+                    text[dot] == "."
+                    and text[dot - 2 : dot].lower() in _ENDINGS
+                    and _abbreviation(text, dot)
+                ):
+                    continue
+                if match.end() > offset:
+                    end = match.end()
+                    break
+                start = match.end()
+            if start is not None or scan == floor:
+                self.end = end
+                return (floor if start is None else start), end
+            back *= 4  # no boundary between the scan's start and the offset: look further back
+
+
+def sentences_holding(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence holding one of the offsets, in text order, once."""
+    sentences = Sentences(text)
+    found: list[tuple[int, int]] = []
+    for offset in sorted(offsets):
+        if not found or offset >= found[-1][1]:
+            found.append(sentences.at(offset))
+    return found
 
 
 def sentence_at(starts: Sequence[int], text_length: int, offset: int) -> tuple[int, int]:

@@ -1,0 +1,56 @@
+"""Sentences found near offsets only (signals/sentences.py: Sentences) are the sentences that
+sentence_starts() gives, and the complaint rule's one-pass anchors find what two passes did."""
+
+import random
+
+import pytest
+
+from signals import sentences
+from signals.refund_requests import load_phrases
+from signals.sentences import sentence_at, sentence_starts, sentences_holding
+
+TEXTS = [
+    "Acme Inc. opened a plant. It cost $5 million!\n\nThe U.S. unit said no.",
+    "Tüpraş A.Ş. yeni tesis açtı. “Yatırım sürecek” dedi.\nDevamı\nsonra geldi… Son.",
+    'He said "no." Then left.\n \nnext line lower\nNext line upper. No. 5 is here.',
+    "no boundary at all in this text, just words and words and words",
+    ". \n Foo. \nbar.\n\n\nBaz?! «Qux» (Quux). 1999 was a year.",
+]
+# Characters that make or break boundaries, to build texts no writer would.
+ALPHABET = list("ab. Ab\n\n !?…\"'”’»)(«“‘ İnc. A.Ş. no. U.S. x1 9\t")
+
+
+def _expected(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    starts = sentence_starts(text)
+    out: list[tuple[int, int]] = []
+    for offset in sorted(offsets):
+        bounds = sentence_at(starts, len(text), offset)
+        if bounds not in out:
+            out.append(bounds)
+    return out
+
+
+@pytest.mark.parametrize("scan_back", [1, 3, 40, sentences.SCAN_BACK])
+def test_sentences_near_offsets_are_the_full_scans(
+    scan_back: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A short look back makes the scan start after letters and retry further back often.
+    monkeypatch.setattr(sentences, "SCAN_BACK", scan_back)
+    rng = random.Random(0)
+    texts = TEXTS + [
+        "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 300))) for _ in range(400)
+    ]
+    for text in texts:
+        for _ in range(4):
+            offsets = rng.sample(range(len(text)), min(len(text), rng.randint(1, 10)))
+            assert sentences_holding(text, offsets) == _expected(text, offsets), (text, offsets)
+
+
+def test_one_pass_finds_the_request_and_refusal_words_of_two() -> None:
+    anchors = load_phrases()["tr"].words
+    assert anchors is not None
+    folded = "talebim reddedildi. iade edilmesini talep ediyorum. olumlu bir donus alamadim."
+    asked, refused = anchors.find(folded)
+    # "talebim" is a word of both kinds of phrase.
+    assert {start for _, start, _ in asked} >= {0, 20, 36}
+    assert {start for _, start, _ in refused} >= {0, 8, 52}
