@@ -8,6 +8,7 @@ pipeline decides which company it belongs to (signals/attribution.py).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -29,10 +30,15 @@ from signals.normalize import fold
 from signals.refund_requests import REFUND_TYPE, refund_refused
 from signals.textcat import SentenceModel
 
+log = logging.getLogger("radar.signals")
+
 NEGATION_FACTOR = 0.2
 MODEL_BASE = 0.65
 MODEL_CAP = 0.99
 TOKENIZER_CACHE = 1_000_000
+# Words a pipeline's vocabulary may hold before it is made anew (~160 MB; see
+# CueClassifier._bound_vocabulary): 3,600 Turkish news texts bring ~13,000.
+VOCABULARY_LIMIT = 200_000
 _NEGATION = "__negation__"
 _HEARSAY = "__hearsay__"
 _CANCELLED = "__cancelled__"
@@ -548,41 +554,44 @@ class CueClassifier:
         self._needs: dict[str, dict[int, list[frozenset[int]]]] = {}
         self._finders: dict[str, CueSentenceFinder] = {}
         for lang in LANGUAGES:
-            cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
-            cues[_NEGATION] = taxonomy.negation[lang]
-            cues[_HEARSAY] = taxonomy.hearsay[lang]
-            cues[_CANCELLED] = taxonomy.cancellation.get(lang, ())
-            for t in taxonomy.types.values():
-                if t.exclusions[lang]:
-                    cues[_EXCLUDED + t.name] = t.exclusions[lang]
-            distinct = taxonomy.distinct.get(lang, ())
-            nlp, vocabulary = build_pipeline(
-                lang, [c for group in cues.values() for c in group] + list(distinct)
-            )
-            distinct_folded = frozenset(fold(word) for word in distinct)
-            phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-            gapped: dict[int, Matcher] = {}
-            needs: dict[int, set[frozenset[int]]] = {}
-            for name, group in cues.items():
-                patterns = [
-                    p for cue in group for p in cue_patterns(cue, vocabulary, distinct_folded)
-                ]
-                plain = [p for p in patterns if all("NORM" in token for token in p)]
-                with_gaps = [p for p in patterns if p not in plain]
-                if plain:
-                    phrases.add(name, [Doc(nlp.vocab, words=[t["NORM"] for t in p]) for p in plain])
-                for pattern in with_gaps:
-                    anchor = nlp.vocab.strings.add(_rarest(pattern, lang))
-                    gapped.setdefault(anchor, Matcher(nlp.vocab)).add(name, [pattern])
-                    needs.setdefault(anchor, set()).add(_pattern_words(pattern, nlp))
-            self._nlp[lang] = nlp
-            self._phrases[lang] = phrases
-            self._gapped[lang] = gapped
-            self._needs[lang] = {anchor: sorted(group, key=len) for anchor, group in needs.items()}
-            type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
-            if lang == "en":
-                type_cues += sorted(_OPENING_EN)  # sentences for _openings()
-            self._finders[lang] = CueSentenceFinder(type_cues, lang)
+            self._setup(lang)
+
+    def _setup(self, lang: str) -> None:
+        """The language's pipeline, matchers and cue-sentence finder, made anew."""
+        taxonomy = self.taxonomy
+        cues = {t.name: t.cues[lang] for t in taxonomy.types.values()}
+        cues[_NEGATION] = taxonomy.negation[lang]
+        cues[_HEARSAY] = taxonomy.hearsay[lang]
+        cues[_CANCELLED] = taxonomy.cancellation.get(lang, ())
+        for t in taxonomy.types.values():
+            if t.exclusions[lang]:
+                cues[_EXCLUDED + t.name] = t.exclusions[lang]
+        distinct = taxonomy.distinct.get(lang, ())
+        nlp, vocabulary = build_pipeline(
+            lang, [c for group in cues.values() for c in group] + list(distinct)
+        )
+        distinct_folded = frozenset(fold(word) for word in distinct)
+        phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        gapped: dict[int, Matcher] = {}
+        needs: dict[int, set[frozenset[int]]] = {}
+        for name, group in cues.items():
+            patterns = [p for cue in group for p in cue_patterns(cue, vocabulary, distinct_folded)]
+            plain = [p for p in patterns if all("NORM" in token for token in p)]
+            with_gaps = [p for p in patterns if p not in plain]
+            if plain:
+                phrases.add(name, [Doc(nlp.vocab, words=[t["NORM"] for t in p]) for p in plain])
+            for pattern in with_gaps:
+                anchor = nlp.vocab.strings.add(_rarest(pattern, lang))
+                gapped.setdefault(anchor, Matcher(nlp.vocab)).add(name, [pattern])
+                needs.setdefault(anchor, set()).add(_pattern_words(pattern, nlp))
+        self._nlp[lang] = nlp
+        self._phrases[lang] = phrases
+        self._gapped[lang] = gapped
+        self._needs[lang] = {anchor: sorted(group, key=len) for anchor, group in needs.items()}
+        type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
+        if lang == "en":
+            type_cues += sorted(_OPENING_EN)  # sentences for _openings()
+        self._finders[lang] = CueSentenceFinder(type_cues, lang)
 
     def parse(self, text: str, lang: str) -> Doc:
         """Tokenise with the language's pipeline (NORMs are cue stems)."""
@@ -623,7 +632,17 @@ class CueClassifier:
             ]
             for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
                 out[i] = self._with_refund_request(texts[i][0], hits, lang, folded[i])
+            self._bound_vocabulary(lang)
         return out
+
+    def _bound_vocabulary(self, lang: str) -> None:
+        """Start the language's pipeline afresh once its vocabulary holds VOCABULARY_LIMIT
+        words: every unseen word of a stream of news stays in it (~0.8 KB with its tokenizer
+        cache entry), so a long-running service would grow without end."""
+        words = len(self._nlp[lang].vocab)
+        if words > VOCABULARY_LIMIT:
+            log.info("classifier: %s vocabulary at %d words, pipeline made anew", lang, words)
+            self._setup(lang)
 
     def _parse_sentences(self, sentences: list[str], lang: str) -> list[Doc]:
         """Tokenise sentences, each Doc keeping its text (see _text): spaCy's tokens give
