@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from collectors.upsert import insert_ignore, upsert
 from signals.errors import PortfolioInvalid
 from signals.models import Company, Manager
+from signals.name_cache import stored_entries
 
 COLUMNS = (
     "crm_id",
@@ -123,7 +124,8 @@ def _split(field: str) -> list[str]:
 def import_portfolio(
     *, session: Session, rows: list[dict[str, Any]], now: datetime
 ) -> ImportReport:
-    """Upsert managers and companies by crm_id; running it twice changes nothing more."""
+    """Upsert managers and companies by crm_id, and derive the names of those new or renamed;
+    running it twice changes nothing more."""
     emails = sorted({row["manager_email"] for row in rows if row["manager_email"]})
     insert_ignore(session, Manager, [{"email": e, "name": ""} for e in emails], keys=["email"])
     manager_ids = dict(
@@ -145,4 +147,7 @@ def import_portfolio(
     for start in range(0, len(values), 500):
         upsert(session, Company, values[start : start + 500], keys=["crm_id"], update=columns)
     session.flush()
+    # Derive the names of the companies added or renamed now, so that the next index build
+    # only reads them back (signals/name_cache.py).
+    stored_entries(session)
     return ImportReport(rows=len(rows), created=len(set(crm_ids) - existing), updated=len(existing))
