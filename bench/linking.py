@@ -282,6 +282,24 @@ def parallel(index: NameIndex, docs: list[str], size: int, processes: int, runs:
     )
 
 
+def company_rows(records: list[CompanyRecord], now: datetime) -> list[dict[str, object]]:
+    """The portfolio as rows of the company table (crm_id "B" + id)."""
+    return [
+        {
+            "id": r.id,
+            "crm_id": f"B{r.id}",
+            "legal_name": r.legal_name,
+            "aliases": r.aliases,
+            "ticker": r.ticker,
+            "tax_number": r.tax_number,
+            "contact_preferences": [],
+            "status": "active",
+            "updated_at": now,
+        }
+        for r in records
+    ]
+
+
 def stored_builds(records: list[CompanyRecord], runs: int) -> None:
     """build_index() as the service runs it, on a SQLite database holding the portfolio: the
     first build (every company derived and stored), rebuilds with nothing changed and with
@@ -289,21 +307,7 @@ def stored_builds(records: list[CompanyRecord], runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="radar-bench-") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
         upgrade(engine)
-        now = datetime.now(UTC)
-        rows = [
-            {
-                "id": r.id,
-                "crm_id": f"B{r.id}",
-                "legal_name": r.legal_name,
-                "aliases": r.aliases,
-                "ticker": r.ticker,
-                "tax_number": r.tax_number,
-                "contact_preferences": [],
-                "status": "active",
-                "updated_at": now,
-            }
-            for r in records
-        ]
+        rows = company_rows(records, datetime.now(UTC))
         table = Company.__table__  # type: ignore[attr-defined]
         with Session(engine) as session:
             for start in range(0, len(rows), 5000):

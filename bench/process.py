@@ -22,7 +22,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from linking import SEED, documents, portfolio
+from linking import SEED, company_rows, documents, portfolio
 from sqlalchemy import insert
 from sqlmodel import Session
 
@@ -39,23 +39,7 @@ def load(url: str, records: list, texts: list[str]) -> None:  # type: ignore[typ
     upgrade(engine)
     now = datetime.now(UTC)
     with engine.begin() as connection:
-        connection.execute(
-            insert(Company),
-            [
-                {
-                    "id": r.id,
-                    "crm_id": f"C{r.id}",
-                    "legal_name": r.legal_name,
-                    "aliases": r.aliases,
-                    "ticker": r.ticker,
-                    "tax_number": r.tax_number,
-                    "contact_preferences": [],
-                    "status": "active",
-                    "updated_at": now,
-                }
-                for r in records
-            ],
-        )
+        connection.execute(insert(Company), company_rows(records, now))
         connection.execute(
             insert(Source),
             [{"id": 1, "name": "bench", "kind": "rss", "url": "http://127.0.0.1/", "state": {},
