@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 # End punctuation (plus closing quotes) and whitespace before something that can open a
@@ -40,9 +40,13 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     """Character offsets where sentences begin (always includes 0). Kept for the last texts
     (more than the pipeline's batch of 200): the cue finder, the complaint rule and
     attribution each ask for the same text's."""
-    starts = [0]
-    for match in _BOUNDARY.finditer(text):
-        # A line break always ends a sentence; a dot after an abbreviation does not.
+    return (0, *_boundaries(text, 0))
+
+
+def _boundaries(text: str, scan: int) -> Iterator[int]:
+    """Where sentences begin, from `scan` on: the ends of _BOUNDARY's matches. A line break
+    always ends a sentence; a dot after an abbreviation does not."""
+    for match in _BOUNDARY.finditer(text, scan):
         dot = match.start()
         if (
             text[dot] == "."
@@ -50,8 +54,7 @@ def sentence_starts(text: str) -> tuple[int, ...]:
             and _abbreviation(text, dot)
         ):
             continue
-        starts.append(match.end())
-    return tuple(starts)
+        yield match.end()
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -90,18 +93,11 @@ class Sentences:
             while scan > floor and not text[scan - 1].isalnum():
                 scan -= 1
             start, end = None, len(text)
-            for match in _BOUNDARY.finditer(text, scan):
-                dot = match.start()
-                if (
-                    text[dot] == "."
-                    and text[dot - 2 : dot].lower() in _ENDINGS
-                    and _abbreviation(text, dot)
-                ):
-                    continue
-                if match.end() > offset:
-                    end = match.end()
+            for boundary in _boundaries(text, scan):
+                if boundary > offset:
+                    end = boundary
                     break
-                start = match.end()
+                start = boundary
             if start is not None or scan == floor:
                 self.end = end
                 return (floor if start is None else start), end
