@@ -16,7 +16,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Select, Text, cast, select
 from sqlmodel import Session
 
 from collectors.upsert import upsert
@@ -57,14 +57,23 @@ def source_digest(
     return digest.hexdigest()
 
 
+def name_fields() -> Select[tuple[int, str, str, str | None, str | None]]:
+    """Each company's id and the fields its names derive from, aliases as the database's
+    JSON text (parsing it for every company was most of the read)."""
+    c = Company.__table__.c  # type: ignore[attr-defined]
+    return select(c.id, c.legal_name, cast(c.aliases, Text), c.ticker, c.tax_number)
+
+
 def stored_entries(session: Session) -> list[tuple[int, str]]:
     """(company id, entries_text()) for every company: read back where stored for its
     current names, derived and stored (in `session`'s transaction) where not."""
     company, derived = Company.__table__, DerivedNames.__table__  # type: ignore[attr-defined]
-    c, d = company.c, derived.c
-    query = select(
-        c.id, c.legal_name, cast(c.aliases, Text), c.ticker, c.tax_number, d.source, d.entries
-    ).select_from(company.outerjoin(derived, d.company_id == c.id))
+    d = derived.c
+    query = (
+        name_fields()
+        .add_columns(d.source, d.entries)
+        .select_from(company.outerjoin(derived, d.company_id == company.c.id))
+    )
     derivation = hashlib.blake2b(derivation_version(), digest_size=16)
     out: list[tuple[int, str]] = []
     stale: list[dict[str, object]] = []
