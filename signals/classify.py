@@ -809,7 +809,7 @@ class CueClassifier:
         if model is None:
             return documents
         wanted = sorted({h.sentence for hits in documents for h in hits if h.type in model.trusted})
-        rows = dict(zip(wanted, model.probabilities(wanted), strict=True))
+        rows = dict(zip(wanted, model.probabilities(wanted, model.trusted), strict=True))
         rescored = []
         for hits in documents:
             out = []

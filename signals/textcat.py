@@ -22,7 +22,7 @@ from typing import Any
 
 import joblib
 import numpy as np
-from scipy import sparse  # type: ignore[import-untyped]  # scipy ships no stubs
+from scipy.special import expit  # type: ignore[import-untyped]  # scipy ships no stubs
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
@@ -60,25 +60,25 @@ class SentenceModel:
         enough = frozenset(t for t in self.types if positives.get(t, 0) >= MIN_POSITIVES)
         # `radar train` keeps only the types where re-weighing beat the rules on held-out data.
         self.trusted = frozenset(meta["trusted"]) & enough if "trusted" in meta else enough
-        self._parts = _feature_parts(pipeline)
+        self._scorer = _LinearScorer.of(pipeline)
 
-    def probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        """{type: probability} for each sentence."""
+    def probabilities(
+        self, sentences: Sequence[str], types: Iterable[str] | None = None
+    ) -> list[dict[str, float]]:
+        """{type: probability} for each sentence, of `types` (all the model's if None): the
+        classifier re-weighs only its trusted types, and each type costs a pass."""
         if not sentences:
             return []
-        matrix = np.asarray(self._predict_proba(list(sentences)))
-        if len(self.types) == 1 and matrix.shape[1] == 2:  # one type: sklearn went binary
-            matrix = matrix[:, 1:]
-        return [dict(zip(self.types, map(float, row), strict=True)) for row in matrix]
-
-    def _predict_proba(self, sentences: list[str]) -> Any:
-        """pipeline.predict_proba(sentences), with the features built as the pipeline's
-        FeatureUnion builds them (sparse.hstack(...).tocsr()), but without its joblib call
-        and with the character n-grams counted word by word (see _Counts)."""
-        if self._parts is None:
-            return self.pipeline.predict_proba(sentences)
-        features = sparse.hstack([part.transform(sentences) for part in self._parts]).tocsr()
-        return self.pipeline.steps[-1][1].predict_proba(features)
+        wanted = self.types if types is None else tuple(t for t in self.types if t in set(types))
+        columns = [self.types.index(t) for t in wanted]
+        if self._scorer is not None and self._scorer.covers(columns):
+            matrix = self._scorer.probabilities(list(sentences), columns)
+        else:
+            matrix = np.asarray(self.pipeline.predict_proba(list(sentences)))
+            if len(self.types) == 1 and matrix.shape[1] == 2:  # one type: sklearn went binary
+                matrix = matrix[:, 1:]
+            matrix = matrix[:, columns]
+        return [dict(zip(wanted, map(float, row), strict=True)) for row in matrix]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,14 +87,13 @@ class SentenceModel:
 
 
 class _Counts:
-    """transform() of a fitted TfidfVectorizer, with the counting done in C.
+    """The feature counts of a fitted TfidfVectorizer, counted in C.
 
     sklearn counts the features of each sentence one by one in Python. Here the features
     come from the vectorizer's own analyzer and are counted by np.unique; a "char_wb"
     vectorizer's are looked up word by word and kept, as a word's n-grams ("char_wb":
-    inside the word) do not depend on its neighbours. The counts go into the matrix sklearn
-    would build (same values, same sorted indices) and through the vectorizer's own TF-IDF
-    step, so the features are the same to the bit (tests/signals/test_classify_speed_*).
+    inside the word) do not depend on its neighbours. The counts are those of the matrix
+    sklearn would build, in its order (tests/signals/test_classify_speed_model.py).
     """
 
     def __init__(self, vectorizer: TfidfVectorizer) -> None:
@@ -126,47 +125,99 @@ class _Counts:
             features.extend(self._word(word) if known is None else known)
         return features
 
-    def transform(self, sentences: list[str]) -> Any:
+    def counted(self, sentences: list[str]) -> tuple[Any, Any]:
+        """Each distinct feature of each sentence as the number row × width + feature, in
+        sklearn's order (by row, then feature), and how often it occurs there. np.unique
+        counts and sorts in C (Counter and np.asarray on lists of ints cost twice as much)."""
         features = [self._features(sentence) for sentence in sentences]
-        rows, width = len(sentences), len(self.vocabulary)
-        # Each feature of row r as the number r × width + feature, counted by np.unique: in
-        # C, sorted by row then feature as sort_indices() sorts (Counter and np.asarray on
-        # lists of ints cost twice as much).
+        starts = np.arange(len(sentences), dtype=np.int64) * len(self.vocabulary)
+        keys = np.repeat(starts, list(map(len, features)))
         flat = array.array("q", itertools.chain.from_iterable(features))
-        keys = np.repeat(np.arange(rows, dtype=np.int64) * width, [len(f) for f in features])
-        found, counts = np.unique(keys + np.frombuffer(flat, dtype=np.int64), return_counts=True)
-        indptr = np.searchsorted(found, np.arange(rows + 1, dtype=np.int64) * width)
-        matrix = sparse.csr_array(
-            (
-                counts.astype(np.intc),
-                (found % width).astype(np.int32),
-                indptr.astype(np.int32),
-            ),
-            shape=(rows, width),
-            dtype=self.vectorizer.dtype,
-        )
-        matrix.sort_indices()
-        return self.vectorizer._tfidf.transform(matrix, copy=False)
+        return np.unique(keys + np.frombuffer(flat, dtype=np.int64), return_counts=True)
 
 
-def _feature_parts(pipeline: Any) -> list[_Counts] | None:
-    """The TF-IDF vectorizers of a pipeline made by train() (a FeatureUnion of them, then
-    the classifier) as _Counts; None for any other shape (the pipeline is then called as
-    it is)."""
-    steps = getattr(pipeline, "steps", None)
-    if not steps or len(steps) != 2 or not isinstance(steps[0][1], FeatureUnion):
-        return None
-    union = steps[0][1]
-    vectorizers = [t for _, t in union.transformer_list]
-    if union.transformer_weights or not all(
-        isinstance(t, TfidfVectorizer)
-        and t.analyzer in ("word", "char_wb")
-        and not t.binary
-        and t.input == "content"
-        for t in vectorizers
-    ):
-        return None
-    return [_Counts(t) for t in vectorizers]
+class _LinearScorer:
+    """predict_proba() of a pipeline made by train(), for chosen types, straight from the
+    sentences' feature counts: each vectorizer's TF-IDF (sublinear tf, idf, l2 norm per row)
+    and each type's logistic regression (features · coef + intercept, then expit) as a few
+    numpy passes, in the order of sklearn's own sums, so the probabilities are the same to
+    the bit (tests/signals/test_classify_speed_model.py). Building sparse matrices and
+    calling 11 estimators cost ~40 ms a batch, more than the features themselves."""
+
+    def __init__(self, parts: list[_Counts], estimators: list[Any]) -> None:
+        self.parts = parts
+        self.offsets = list(itertools.accumulate((len(p.vocabulary) for p in parts), initial=0))
+        self.idf = [np.asarray(p.vectorizer.idf_, dtype=np.float64) for p in parts]
+        # Types whose estimator is a logistic regression (sklearn keeps a constant predictor
+        # for a type that training never saw): its coefficients and intercept.
+        self.linear = {
+            column: (np.ravel(e.coef_), e.intercept_)
+            for column, e in enumerate(estimators)
+            if isinstance(e, LogisticRegression) and e.coef_.shape == (1, self.offsets[-1])
+        }
+
+    @classmethod
+    def of(cls, pipeline: Any) -> _LinearScorer | None:
+        """The scorer of a pipeline made by train() (a FeatureUnion of TF-IDF vectorizers,
+        then one-vs-rest logistic regressions); None for any other shape."""
+        steps = getattr(pipeline, "steps", None)
+        if not steps or len(steps) != 2 or not isinstance(steps[0][1], FeatureUnion):
+            return None
+        union, classifier = steps[0][1], steps[1][1]
+        vectorizers = [t for _, t in union.transformer_list]
+        if (
+            union.transformer_weights
+            or not isinstance(classifier, OneVsRestClassifier)
+            or not all(_plain_tfidf(t) for t in vectorizers)
+        ):
+            return None
+        return cls([_Counts(t) for t in vectorizers], list(classifier.estimators_))
+
+    def covers(self, columns: Iterable[int]) -> bool:
+        return all(column in self.linear for column in columns)
+
+    def probabilities(self, sentences: list[str], columns: list[int]) -> Any:
+        """rows × columns: each sentence's probability of each type column."""
+        rows: list[Any] = []
+        features: list[Any] = []
+        values: list[Any] = []
+        count = len(sentences)
+        for part, offset, idf in zip(self.parts, self.offsets, self.idf, strict=False):
+            found, counts = part.counted(sentences)
+            row, feature = np.divmod(found, len(part.vocabulary))
+            value = counts.astype(np.float64)
+            if part.vectorizer.sublinear_tf:
+                np.log(value, out=value)
+                value += 1
+            value *= idf[feature]
+            # bincount adds each row's squares in order, as sklearn's l2 normalisation does.
+            value /= np.sqrt(np.bincount(row, weights=value * value, minlength=count))[row]
+            rows.append(row)
+            features.append(feature + offset)
+            values.append(value)
+        # The vectorizers' blocks side by side, each row's features in order (hstack's order):
+        # the sums below then add the same terms in the same order as sklearn's dot product.
+        order = np.argsort(np.concatenate(rows), kind="stable")
+        row = np.concatenate(rows)[order]
+        feature = np.concatenate(features)[order]
+        value = np.concatenate(values)[order]
+        out = np.empty((count, len(columns)))
+        for k, column in enumerate(columns):
+            coef, intercept = self.linear[column]
+            out[:, k] = np.bincount(row, weights=value * coef[feature], minlength=count) + intercept
+        return expit(out, out=out)
+
+
+def _plain_tfidf(vectorizer: Any) -> bool:
+    """A TF-IDF vectorizer whose features _Counts counts as sklearn does."""
+    return (
+        isinstance(vectorizer, TfidfVectorizer)
+        and vectorizer.analyzer in ("word", "char_wb")
+        and not vectorizer.binary
+        and vectorizer.input == "content"
+        and vectorizer.use_idf
+        and vectorizer.norm == "l2"
+    )
 
 
 def train(

@@ -1,4 +1,5 @@
-"""The sentence model's fast features (counted in C, word by word) are sklearn's, to the bit."""
+"""The sentence model's fast path (features counted in C, TF-IDF and the logistic regressions
+as numpy passes) gives sklearn's probabilities, to the bit."""
 
 import json
 from itertools import pairwise
@@ -8,6 +9,8 @@ import numpy as np
 import pytest
 
 from signals import textcat
+from signals.classify import CueClassifier
+from signals.lexicon import load_taxonomy
 from signals.sentences import sentence_starts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +32,44 @@ def test_fast_probabilities_equal_the_pipelines(lang: str, monkeypatch: pytest.M
     model = textcat.load(lang)
     if model is None:
         pytest.skip(f"no committed {lang} model")
-    assert model._parts is not None  # the fast path is taken for the committed models
+    scorer = model._scorer
+    assert scorer is not None  # the fast path is taken for the committed models
     sentences = _sentences(lang)
     assert len(sentences) > 200
     expected = np.asarray(model.pipeline.predict_proba(sentences))
-    assert np.array_equal(np.asarray(model._predict_proba(sentences)), expected)
-    # Again from the kept words, and with a cache that keeps emptying.
-    assert np.array_equal(np.asarray(model._predict_proba(sentences)), expected)
+    columns = sorted(scorer.linear)
+    assert len(columns) >= 5 and scorer.covers(model.types.index(t) for t in model.trusted)
+    assert np.array_equal(scorer.probabilities(sentences, columns), expected[:, columns])
+    # Again from the kept words, one column alone, and with a cache that keeps emptying.
+    assert np.array_equal(scorer.probabilities(sentences, columns), expected[:, columns])
+    last = columns[-1:]
+    assert np.array_equal(scorer.probabilities(sentences, last), expected[:, last])
     monkeypatch.setattr(textcat, "WORD_CACHE", 5)
-    assert np.array_equal(np.asarray(textcat.load(lang)._predict_proba(sentences)), expected)  # type: ignore[union-attr]
+    again = textcat.load(lang)._scorer  # type: ignore[union-attr]
+    assert again is not None
+    assert np.array_equal(again.probabilities(sentences, columns), expected[:, columns])
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_probabilities_of_chosen_types(lang: str) -> None:
+    """Only the asked types come back, with the full pipeline's values; a type without a
+    logistic regression (never seen in training) takes the pipeline's own path."""
+    model = textcat.load(lang)
+    if model is None:
+        pytest.skip(f"no committed {lang} model")
+    sentences = _sentences(lang)[:50]
+    full = model.probabilities(sentences)
+    assert all(set(row) == set(model.types) for row in full)
+    some = sorted(model.trusted)
+    chosen = model.probabilities(sentences, some)
+    assert chosen == [{t: row[t] for t in some} for row in full]
+    assert model._scorer is not None
+    constant = [t for i, t in enumerate(model.types) if i not in model._scorer.linear]
+    if constant:
+        expected = np.asarray(model.pipeline.predict_proba(sentences))
+        column = model.types.index(constant[0])
+        got = model.probabilities(sentences, constant[:1])
+        assert [row[constant[0]] for row in got] == expected[:, column].tolist()
 
 
 def test_a_pipeline_of_another_shape_is_called_as_it_is() -> None:
@@ -46,5 +78,22 @@ def test_a_pipeline_of_another_shape_is_called_as_it_is() -> None:
             return [[0.25] for _ in sentences]
 
     model = textcat.SentenceModel(Stub(), ["lawsuit"], {})
-    assert model._parts is None
+    assert model._scorer is None
     assert model.probabilities(["a", "b"]) == [{"lawsuit": 0.25}, {"lawsuit": 0.25}]
+
+
+def test_only_trusted_types_are_reweighed_even_beside_a_trusted_one() -> None:
+    """A type the model is not trusted for keeps the rule's probability, also in a sentence
+    whose trusted hit the model re-weighs (the model is asked for trusted types only)."""
+    model = textcat.load("tr")
+    if model is None or "lawsuit" not in model.trusted or "capacity_increase" in model.trusted:
+        pytest.skip("the committed Turkish model trusts other types")
+    classifier = CueClassifier(load_taxonomy(), {"tr": model})
+    hits = classifier.classify("Savcılık soruşturma başlattı ve fabrika devreye girdi.", "tr")
+    by_type = {hit.type: hit for hit in hits}
+    assert by_type["lawsuit"].model_probability is not None
+    assert by_type["lawsuit"].sentence == by_type["capacity_increase"].sentence
+    assert by_type["capacity_increase"].model_probability is None
+    rules_alone = CueClassifier(load_taxonomy()).classify(by_type["lawsuit"].sentence, "tr")
+    expected = next(hit.probability for hit in rules_alone if hit.type == "capacity_increase")
+    assert by_type["capacity_increase"].probability == expected
