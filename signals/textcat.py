@@ -102,6 +102,15 @@ class _Counts:
         self.by_word = vectorizer.analyzer == "char_wb"
         self.preprocess = vectorizer.build_preprocessor()
         self.analyze = vectorizer.build_analyzer()
+        # Word n-grams made here when sklearn's analyzer would only tokenize and join: its
+        # loop joins each n-gram in Python, zip and map do it in C.
+        self.tokenize = (
+            vectorizer.build_tokenizer()
+            if vectorizer.analyzer == "word"
+            and vectorizer.tokenizer is None
+            and vectorizer.get_stop_words() is None
+            else None
+        )
         self.words: dict[str, tuple[int, ...]] = {}
 
     def _word(self, word: str) -> tuple[int, ...]:
@@ -117,13 +126,28 @@ class _Counts:
         """The vocabulary index of each feature of the sentence, repeated as it repeats."""
         if not self.by_word:
             vocabulary = self.vocabulary
-            return [vocabulary[f] for f in self.analyze(sentence) if f in vocabulary]
+            tokenize = self.tokenize
+            grams = (
+                self.analyze(sentence)
+                if tokenize is None
+                else self._ngrams(tokenize(self.preprocess(sentence)))
+            )
+            return [vocabulary[g] for g in grams if g in vocabulary]
         features: list[int] = []
         words = self.words
         for word in self.vectorizer._white_spaces.sub(" ", self.preprocess(sentence)).split():
             known = words.get(word)
             features.extend(self._word(word) if known is None else known)
         return features
+
+    def _ngrams(self, tokens: list[str]) -> list[str]:
+        """The word n-grams of a sentence's tokens, as sklearn's analyzer gives them (in
+        another order: they are counted)."""
+        low, high = self.vectorizer.ngram_range
+        grams: list[str] = list(tokens) if low == 1 else []
+        for n in range(max(low, 2), high + 1):
+            grams += map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False))
+        return grams
 
     def counted(self, sentences: list[str]) -> tuple[Any, Any]:
         """Each distinct feature of each sentence as the number row × width + feature, in

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from signals import textcat
 from signals.classify import CueClassifier
 from signals.lexicon import load_taxonomy
+from signals.normalize import fold
 from signals.sentences import sentence_starts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +99,16 @@ def test_only_trusted_types_are_reweighed_even_beside_a_trusted_one() -> None:
     rules_alone = CueClassifier(load_taxonomy()).classify(by_type["lawsuit"].sentence, "tr")
     expected = next(hit.probability for hit in rules_alone if hit.type == "capacity_increase")
     assert by_type["capacity_increase"].probability == expected
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 2), (1, 3), (2, 2), (1, 1)])
+def test_word_ngrams_are_the_analyzers(ngram_range: tuple[int, int]) -> None:
+    sentences = _sentences("tr")
+    vectorizer = TfidfVectorizer(preprocessor=fold, ngram_range=ngram_range).fit(sentences)
+    counts = textcat._Counts(vectorizer)
+    assert counts.tokenize is not None
+    for sentence in sentences:
+        tokens = counts.tokenize(fold(sentence))
+        assert sorted(counts._ngrams(tokens)) == sorted(vectorizer.build_analyzer()(sentence))
+    # With stop words, sklearn's own analyzer is used.
+    assert textcat._Counts(TfidfVectorizer(stop_words=["ve"]).fit(sentences)).tokenize is None
