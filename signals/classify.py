@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
-from signals.cue_sentences import CueSentenceFinder
+from signals.cue_sentences import CueSentenceFinder, prepared_words
 from signals.lexicon import LANGUAGES, SignalType, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
 from signals.refund_requests import REFUND_TYPE, refund_refused
@@ -614,8 +614,10 @@ class CueClassifier:
         out: list[list[CueHit]] = [[] for _ in texts]
         for lang, indexes in by_lang.items():
             finder = self._finders[lang]
-            folded = {i: fold(texts[i][0]) for i in indexes}  # for the finder and refund rule
-            spans = [finder.sentences(texts[i][0], folded[i]) for i in indexes]
+            # Each text folded and prepared once, for the cue finder and the refund rule.
+            folded = {i: fold(texts[i][0]) for i in indexes}
+            prepared = {i: prepared_words(folded[i]) for i in indexes}
+            spans = [finder.sentences(texts[i][0], folded[i], prepared[i]) for i in indexes]
             docs = iter(
                 self._parse_sentences(
                     [
@@ -631,7 +633,7 @@ class CueClassifier:
                 for i, doc_spans in zip(indexes, spans, strict=True)
             ]
             for i, hits in zip(indexes, self._with_model(rule_hits, lang), strict=True):
-                out[i] = self._with_refund_request(texts[i][0], hits, lang, folded[i])
+                out[i] = self._with_refund_request(texts[i][0], hits, lang, folded[i], prepared[i])
             self._bound_vocabulary(lang)
         return out
 
@@ -654,7 +656,12 @@ class CueClassifier:
 
     # --- Hook: the document-level refund_problem rule (signals/refund_requests.py). ---
     def _with_refund_request(
-        self, text: str, hits: list[CueHit], lang: str, folded: str | None = None
+        self,
+        text: str,
+        hits: list[CueHit],
+        lang: str,
+        folded: str | None = None,
+        prepared: bytes | None = None,
     ) -> list[CueHit]:
         """A complaint with no refund_problem cue that tells a refusal ("herhangi bir çözüm
         sunulmadı") and asks for money back elsewhere ("iade edilmesini talep ediyorum")
@@ -662,7 +669,7 @@ class CueClassifier:
         refund = self.taxonomy.types.get(REFUND_TYPE)
         if refund is None or any(hit.type == REFUND_TYPE for hit in hits):
             return hits
-        evidence = refund_refused(text, lang, folded)
+        evidence = refund_refused(text, lang, folded, prepared)
         if evidence is None:
             return hits
         bounds = (evidence.sentence_start, evidence.sentence_end)

@@ -23,11 +23,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
+from signals.cue_sentences import CueSentenceFinder, prepared_words
 from signals.errors import TaxonomyInvalid
 from signals.normalize import fold
-from signals.sentences import sentences_holding
 
 PHRASES_FILE = Path(__file__).parent / "data" / "complaint_phrases.yml"
 REFUND_TYPE = "refund_problem"
@@ -56,9 +55,10 @@ class RefundPhrases:
     exclusions: re.Pattern[str] | None = None
     # A dispute or case still open anywhere in the text: no_answers do not count.
     open_cases: re.Pattern[str] | None = None
-    # A word of each request and refusal phrase, all found in one pass over the text: only
-    # the sentences holding one are run through the patterns (most texts are news).
-    words: _Anchors | None = None
+    # The sentences that may hold a request, a refusal (refusals or no_answers): only those
+    # are run through the patterns (most texts are news, and hold none).
+    requested: CueSentenceFinder | None = None
+    refused: CueSentenceFinder | None = None
 
 
 def phrase_regex(phrase: str) -> str:
@@ -84,56 +84,6 @@ def _compile(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in phrases))
 
 
-@dataclass(frozen=True)
-class _Anchors:
-    """The longest word of each request and each refusal phrase (folded, without its "*")
-    in one automaton; which words are whose."""
-
-    automaton: BytesAhoCorasick | AhoCorasick
-    requests: frozenset[int]  # pattern ids of the request phrases' words
-    refusals: frozenset[int]
-
-    def find(self, folded: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-        """The matches of the request words and of the refusal words in a folded text.
-        Overlapping matches, so that one word can be both; only the sentences where they
-        start are used, and a match that a non-overlapping search skips overlaps one it
-        reports, inside the same word."""
-        if isinstance(self.automaton, BytesAhoCorasick):
-            # One byte a character ("?" for the rest), so the offsets are the text's, and
-            # no offset mapping as for a str.
-            data = folded.encode("ascii", "replace")
-            found = self.automaton.find_matches_as_indexes(data, overlapping=True)
-        else:
-            found = self.automaton.find_matches_as_indexes(folded, overlapping=True)
-        return (
-            [m for m in found if m[0] in self.requests],
-            [m for m in found if m[0] in self.refusals],
-        )
-
-
-def _first_words(phrases: list[str]) -> set[str]:
-    return {max((fold(w.rstrip("*")) for w in p.split() if w != "*"), key=len) for p in phrases}
-
-
-def _anchors(requests: list[str], refusals: list[str]) -> _Anchors | None:
-    """The anchors of the request and refusal phrases, on bytes when all are ASCII (and
-    hold no "?", which stands for any other character there)."""
-    asked, refused = _first_words(requests), _first_words(refusals)
-    if not asked or not refused:
-        return None
-    words = sorted(asked | refused)
-    automaton: BytesAhoCorasick | AhoCorasick
-    if all(word.isascii() and "?" not in word for word in words):
-        automaton = BytesAhoCorasick([word.encode() for word in words])
-    else:
-        automaton = AhoCorasick(words)
-    return _Anchors(
-        automaton,
-        frozenset(i for i, word in enumerate(words) if word in asked),
-        frozenset(i for i, word in enumerate(words) if word in refused),
-    )
-
-
 @cache
 def load_phrases(path: Path = PHRASES_FILE) -> dict[str, RefundPhrases]:
     """The refund_problem block of the phrases file, per language."""
@@ -155,9 +105,8 @@ def load_phrases(path: Path = PHRASES_FILE) -> dict[str, RefundPhrases]:
                 requests=compiled("requests", lang),
                 exclusions=compiled("exclusions", lang),
                 open_cases=compiled("open_cases", lang),
-                words=_anchors(
-                    listed("requests", lang), listed("refusals", lang) + listed("no_answers", lang)
-                ),
+                requested=_finder(listed("requests", lang), lang),
+                refused=_finder(listed("refusals", lang) + listed("no_answers", lang), lang),
             )
             for lang in langs
         }
@@ -179,9 +128,10 @@ def _first_refusal(
     return None
 
 
-def _sentences_of(text: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of the sentences where the matches start, in order."""
-    return sentences_holding(text, (start for _, start, _ in found))
+def _finder(phrases: list[str], lang: str) -> CueSentenceFinder | None:
+    """The sentences holding every word of one of `phrases` (a superset of where their
+    patterns match: the same words, in any order)."""
+    return CueSentenceFinder(phrases, lang) if phrases else None
 
 
 def _refusal(
@@ -196,21 +146,23 @@ def _refusal(
     return None
 
 
-def refund_refused(text: str, lang: str, folded: str | None = None) -> RefundEvidence | None:
+def refund_refused(
+    text: str, lang: str, folded: str | None = None, prepared: bytes | None = None
+) -> RefundEvidence | None:
     """The first refusal of a text that also asks for money back, or None (see the module
     docstring). Both may stand in one sentence. A text that tells of a dispute still open
     (open_cases) needs an explicit refusal: no answer yet is no refusal there. `folded` is
-    fold(text) when the caller has it."""
+    fold(text), `prepared` cue_sentences.prepared_words(folded), when the caller has them."""
     phrases = load_phrases().get(lang)
     if phrases is None or phrases.requests is None:
         return None
-    if phrases.words is None:
+    if phrases.requested is None or phrases.refused is None:
         return None
     folded = fold(text) if folded is None else folded
-    asked_at, refused_at = phrases.words.find(folded)
-    if not asked_at or not refused_at:
+    prepared = prepared_words(folded) if prepared is None else prepared
+    refusal_sentences = phrases.refused.sentences(text, folded, prepared)
+    if not refusal_sentences:
         return None
-    refusal_sentences = _sentences_of(text, refused_at)
     patterns = [p for p in (phrases.refusals, phrases.no_answers) if p is not None]
     refusal = _first_refusal(folded, refusal_sentences, patterns, phrases.exclusions)
     if refusal is not None and phrases.open_cases and phrases.open_cases.search(folded):
@@ -218,7 +170,7 @@ def refund_refused(text: str, lang: str, folded: str | None = None) -> RefundEvi
         refusal = _first_refusal(folded, refusal_sentences, explicit, phrases.exclusions)
     request: tuple[int, int] | None = None
     if refusal is not None:
-        for start, end in _sentences_of(text, asked_at):
+        for start, end in phrases.requested.sentences(text, folded, prepared):
             if asked := phrases.requests.search(folded, start, end):
                 request = (asked.start(), asked.end())
                 break

@@ -1,12 +1,11 @@
 """Sentences found near offsets only (signals/sentences.py: Sentences) are the sentences that
-sentence_starts() gives, and the complaint rule's one-pass anchors find what two passes did."""
+sentence_starts() gives."""
 
 import random
 
 import pytest
 
 from signals import sentences
-from signals.refund_requests import load_phrases
 from signals.sentences import sentence_at, sentence_starts, sentences_holding
 
 TEXTS = [
@@ -44,13 +43,3 @@ def test_sentences_near_offsets_are_the_full_scans(
         for _ in range(4):
             offsets = rng.sample(range(len(text)), min(len(text), rng.randint(1, 10)))
             assert sentences_holding(text, offsets) == _expected(text, offsets), (text, offsets)
-
-
-def test_one_pass_finds_the_request_and_refusal_words_of_two() -> None:
-    anchors = load_phrases()["tr"].words
-    assert anchors is not None
-    folded = "talebim reddedildi. iade edilmesini talep ediyorum. olumlu bir donus alamadim."
-    asked, refused = anchors.find(folded)
-    # "talebim" is a word of both kinds of phrase.
-    assert {start for _, start, _ in asked} >= {0, 20, 36}
-    assert {start for _, start, _ in refused} >= {0, 8, 52}
