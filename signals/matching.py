@@ -35,6 +35,7 @@ from signals.hits import NameHit, Owner, Span
 from signals.identifiers import (
     DIGIT_MASK,
     digit_runs,
+    has_digit_runs,
     has_number_label,
     is_valid_vkn,
     one_letter_ticker_forms,
@@ -71,6 +72,7 @@ TURKISH_SUFFIXES = frozenset(
 # Unpacked owners kept per key and language (~200 bytes each, ~3 MB when full, then cleared;
 # 1,000 bench texts use ~1,100).
 _OWNER_CACHE = 16384
+_TICKER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _MIN_SUFFIXED = 4  # a name glued to a suffix is at least this long ("Ford" + "un")
 # Cheap language test on the start of a text: Turkish letters and function words.
 _TURKISH_MARKS = ("ı", "ş", "ğ", "İ", "Ş", " ve ", " bir ", " bu ", " için ", " icin ", " ile ")
@@ -207,6 +209,8 @@ class NameIndex:
                 self._tickers[key] = self._pack(list(dict.fromkeys(ticker_owners)), len(key))
         self.size = self._names + len(self._tickers)
         self._one_letter = any(len(key) == 1 for key in self._tickers)
+        # The tickers _scan_tickers() looks for among a text's words, as bytes.
+        self._ticker_words = frozenset(key.encode() for key in self._tickers if len(key) > 1)
 
     def _flag(self, kind: Kind) -> int:
         """An owner's bits below the company id for a kind of name (see _ORIGIN_SHIFT)."""
@@ -363,17 +367,17 @@ class NameIndex:
         return found
 
     def _scan_tickers(self, text: str, turkish: bool) -> list[Span]:
-        """Upper-case words only. Candidates: the text with lower-case and non-ASCII letters
-        deleted, split ("Apple" leaves "A", checked below). Located in a mask where A-Z and
-        digits stay, other letters become "x" and the rest a space, one character for one
-        code point, so a hit must be a whole upper-case word ("A" in "Axxxx" is not)."""
-        ascii_only = text.replace("?", " ").encode("ascii", "replace")  # "?": not ASCII
+        """Upper-case words only: a ticker hit is a whole run of A-Z and digits with, on each
+        side, the text's start or end or an ASCII character that is no letter or digit
+        ("AAPL'in", "(SISE)"; not "AAPLx", nor "ISE" in "ŞISE"). Candidates come from the
+        UTF-8 bytes with everything but A-Z and digits made a space (one translate and split,
+        in C: a superset of those runs, as "Apple" leaves "A" and "ABş" "AB"); only those that
+        are tickers are then looked up in the text, and their neighbours checked. Hits come
+        in text order."""
         tickers = self._tickers
-        words = ascii_only.translate(_UPPER_BYTES, _LOWER_LETTERS).decode("ascii").split()
+        hits: list[Span] = []
         # One letter is mostly a capital's leftover ("Apple" → "A"): a one-letter ticker is
         # taken only in an explicit form, found from the few "(" and ":" of the text.
-        found = [w for w in set(words) if len(w) > 1 and w in tickers]
-        hits: list[Span] = []
         if self._one_letter:
             for start, letter in one_letter_ticker_forms(text):
                 if letter in tickers:
@@ -381,23 +385,29 @@ class NameIndex:
                     hit = Span(start, start + 1, letter.lower(), self._owners(value, turkish))
                     classify_tickers(text, hit)
                     hits.append(hit)
+        mask = text.encode("utf-8", "surrogatepass").translate(_TICKER_BYTES)
+        found = self._ticker_words.intersection(mask.split())
         if not found:
             return hits
-        upper = " " + ascii_only.translate(_UPPER_BYTES).decode("ascii") + " "
-        for word in found:
-            value = self._packed[tickers[word]]
-            at = upper.find(f" {word} ")
-            while at >= 0:  # upper[at] is the space before the word: text offset at
+        located: list[tuple[int, str]] = []
+        for candidate in found:
+            word = candidate.decode("ascii")
+            at = text.find(word)
+            while at >= 0:
                 end = at + len(word)
-                hit = Span(at, end, word.lower(), self._owners(value, turkish))
-                classify_tickers(text, hit)
-                hits.append(hit)
-                at = upper.find(f" {word} ", end)
+                if _ticker_bound(text[at - 1 : at]) and _ticker_bound(text[end : end + 1]):
+                    located.append((at, word))
+                at = text.find(word, at + 1)
+        for at, word in sorted(located):  # in text order, whatever the set's order
+            value = self._packed[tickers[word]]
+            hit = Span(at, at + len(word), word.lower(), self._owners(value, turkish))
+            classify_tickers(text, hit)
+            hits.append(hit)
         return hits
 
     def _identifiers(self, text: str, prepared: str) -> list[Span]:
         hits: list[Span] = []
-        if self._tax:
+        if self._tax and has_digit_runs(prepared):
             digits_only = prepared.translate(DIGIT_MASK)  # digits → "0", the rest → "x"
             for start, end in digit_runs(digits_only):
                 digits = text[start:end].replace(" ", "").replace("-", "")
@@ -512,17 +522,14 @@ class IndexHolder:
         return previous
 
 
-_LOWER_LETTERS = b"abcdefghijklmnopqrstuvwxyz?"
-# Apostrophes become spaces here: "AAPL'in" → "AAPL xx".
-_UPPER_BYTES = (
-    bytes(
-        c
-        if chr(c).isupper() or chr(c).isdigit()
-        else ord("x")
-        if chr(c).isalpha() or chr(c) == "?"
-        else 32
-        for c in range(128)
-    )
-    + b" " * 128
-)
+# A-Z and digits stay, every other byte becomes a space (see _scan_tickers).
+_TICKER_BYTES = bytes(c if chr(c) in _TICKER_CHARS else 32 for c in range(256))
+
+
+def _ticker_bound(char: str) -> bool:
+    """Whether a ticker may end at this neighbour: the text's start or end, or an ASCII
+    character that is no letter or digit (apostrophes, "?" too)."""
+    return not char or (char.isascii() and not char.isalnum())
+
+
 _ISIN = re.compile(r"\b[A-Za-z]{2}[A-Za-z0-9]{9}[0-9]\b")
