@@ -2,10 +2,8 @@
 for " key" finds, and the complaint rule, looking only in the sentences its finders give,
 finds what it finds looking in every sentence."""
 
-import json
 import random
 from itertools import pairwise
-from pathlib import Path
 
 from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
@@ -15,8 +13,7 @@ from signals.lexicon import load_taxonomy
 from signals.normalize import fold
 from signals.refund_requests import RefundEvidence, _refusal, load_phrases, refund_refused
 from signals.sentences import sentence_starts
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.signals.samples import sample_texts
 
 
 def _prepared(text: str) -> bytes:
@@ -29,16 +26,6 @@ def _overlapping(keys: list[bytes], prepared: bytes) -> set[tuple[int, int]]:
     return {(n, start) for n, start, _ in automaton.find_matches_as_indexes(prepared, True)}
 
 
-def _texts() -> list[str]:
-    demo = ROOT / "app" / "demo_data" / "expected.jsonl"
-    english = ROOT / "tests" / "fixtures" / "eval" / "sentivent_eval_sample.jsonl"
-    return [
-        json.loads(line)["text"]
-        for path in (demo, english)
-        for line in path.read_text("utf-8").splitlines()
-    ]
-
-
 def test_word_starts_are_the_overlapping_matches() -> None:
     classifier = CueClassifier(load_taxonomy())
     rng = random.Random(1)
@@ -49,7 +36,7 @@ def test_word_starts_are_the_overlapping_matches() -> None:
     ]
     for keys, texts in [
         *(
-            ([finder._words[k] for k in finder._triggers], _texts())
+            ([finder._words[k] for k in finder._triggers], sample_texts())
             for finder in classifier._finders.values()
         ),
         (made, random_texts),
@@ -119,7 +106,7 @@ COMPLAINT_SENTENCES = [
 def test_the_complaint_rule_finds_what_it_finds_in_every_sentence() -> None:
     news = [
         text[a:b]
-        for text in _texts()[:40]
+        for text in sample_texts()[:40]
         for a, b in pairwise([*sentence_starts(text), len(text)])
     ]
     rng = random.Random(2)

@@ -4,17 +4,15 @@ between two characters that are neither A-Z, a digit, a letter nor non-ASCII."""
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 from signals.context_rules import classify_tickers
 from signals.hits import Span
 from signals.identifiers import one_letter_ticker_forms
 from signals.matching import NameIndex
 from signals.names import derive_names
+from tests.signals.samples import sample_texts
 
-ROOT = Path(__file__).resolve().parents[2]
 TICKERS = ["AB", "ABC", "A1", "ISE", "SISE", "KCHOL", "T", "X", "BAB", "AAPL", "GE", "IBM"]
 # Tickers, non-ASCII letters next to capitals ("ŞISE", "ISEş"), apostrophes, "?", digits.
 ALPHABET = [*TICKERS, *"ABCISET1şŞİıéax", " ", " ", *"'’?():.-\n\u00a0", "NYSE: ", "BIST:"]
@@ -71,16 +69,6 @@ def _key(hit: Span) -> tuple[object, ...]:
     return (hit.start, hit.end, hit.key, hit.owners, hit.method, hit.why)
 
 
-def _texts() -> list[str]:
-    demo = ROOT / "app" / "demo_data" / "expected.jsonl"
-    english = ROOT / "tests" / "fixtures" / "eval" / "sentivent_eval_sample.jsonl"
-    return [
-        json.loads(line)["text"]
-        for path in (demo, english)
-        for line in path.read_text("utf-8").splitlines()
-    ]
-
-
 def test_ticker_scan_equals_the_reference_on_adversarial_texts() -> None:
     index = _index()
     rng = random.Random(7)
@@ -108,7 +96,7 @@ def test_ticker_scan_equals_the_reference_on_adversarial_texts() -> None:
 
 def test_ticker_scan_equals_the_reference_on_real_texts() -> None:
     index = _index()
-    texts = _texts()
+    texts = sample_texts()
     # Real texts with the tickers written into them, next to letters and marks.
     rng = random.Random(3)
     for i, text in enumerate(texts[:200]):
