@@ -8,7 +8,7 @@ company's entries as text in the database and a rebuild derives only what change
 
 from __future__ import annotations
 
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from signals.names import derive_identifiers, derived
 
@@ -61,18 +61,6 @@ def kind_text(kind: Kind) -> str:
         return kind
     origin, confidence, needs_capital, weak, weak_tr = kind
     return f"{origin} {confidence!r} {int(needs_capital)}{int(weak)}{int(weak_tr)}"
-
-
-def read_entries(text: str) -> Entries:
-    """The entries of entries_text(), each kind still as text (parse_kind() reads it once
-    per distinct kind: a portfolio has a few dozen)."""
-    keys, kinds, identifier_keys, origins = text.split("\t")
-    identifiers = list(zip(_lines(identifier_keys), _lines(origins), strict=True))
-    return Entries(_lines(keys), cast(list[Kind], _lines(kinds)), identifiers)
-
-
-def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
 
 
 def parse_kind(text: str) -> NameKind:

@@ -15,6 +15,7 @@ portfolio changes and swap it in with one assignment.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 import threading
 from array import array
@@ -40,7 +41,7 @@ from signals.identifiers import (
     is_valid_vkn,
     one_letter_ticker_forms,
 )
-from signals.index_entries import Entries, Kind, index_entries, parse_kind, read_entries
+from signals.index_entries import Entries, Kind, index_entries, parse_kind
 from signals.names import (
     ORIGINS,
     CompanyName,
@@ -121,15 +122,23 @@ class NameIndex:
         no name is derived again."""
         index = cls.__new__(cls)
         with gc_paused():
-            index._setup((company_id, read_entries(text)) for company_id, text in companies)
+            index._setup_stored(list(companies))
         return index
 
-    def _setup(self, companies: Iterable[tuple[int, Entries]]) -> None:
+    def _start(self) -> _Flags:
+        """Empty tables, and the owner flags of each kind of name as it is first met."""
         self._owner_cache: dict[int, tuple[Owner, ...]] = {}
         self._confidences: list[float] = []
         self._tax: dict[str, list[int]] = {}
         self._isin: dict[str, list[int]] = {}
-        flags = _Flags(self._flag)
+        return _Flags(self._flag)
+
+    def _add_identifier(self, company_id: int, key: str, origin: str) -> None:
+        table = self._tax if origin == "tax_number" else self._isin
+        table.setdefault(key, []).append(company_id)
+
+    def _setup(self, companies: Iterable[tuple[int, Entries]]) -> None:
+        flags = self._start()
         # Every name's key and owner (company id and flags) in two flat lists, filled a
         # company at a time in C: a loop per name was most of a build from stored entries.
         keys: list[str] = []
@@ -139,8 +148,32 @@ class NameIndex:
             keys += names
             owners += [shifted | flags[kind] for kind in kinds]
             for key, origin in identifiers:
-                table = self._tax if origin == "tax_number" else self._isin
-                table.setdefault(key, []).append(company_id)
+                self._add_identifier(company_id, key, origin)
+        self._index_names(keys, owners)
+
+    def _setup_stored(self, companies: list[tuple[int, str]]) -> None:
+        """_setup() from each company's entries_text(), read for all companies at once: the
+        keys and kinds of every company joined and split in one go, and each key's company
+        repeated in C (company by company it took ~0.15 s more at 150,000 companies)."""
+        flags = self._start()
+        parts = [text.split("\t") for _, text in companies]  # keys, kinds, identifiers
+        counts = [keys.count("\n") + 1 if keys else 0 for keys, *_ in parts]
+        keys = _joined_lines(part[0] for part in parts)
+        kinds = _joined_lines(part[1] for part in parts)
+        shifted = itertools.chain.from_iterable(
+            map(itertools.repeat, (company_id << 16 for company_id, _ in companies), counts)
+        )
+        owners = [company | flags[kind] for company, kind in zip(shifted, kinds, strict=True)]
+        for (company_id, _), (_, _, identifier_keys, origins) in zip(companies, parts, strict=True):
+            if identifier_keys:
+                for key, origin in zip(
+                    identifier_keys.split("\n"), origins.split("\n"), strict=True
+                ):
+                    self._add_identifier(company_id, key, origin)
+        self._index_names(keys, owners)
+
+    def _index_names(self, keys: list[str], owners: list[int]) -> None:
+        """The automaton and tables over every name's key and owner, in portfolio order."""
         # Most keys have one owner: `single` holds it (a C int, no list per key); `shared`
         # every owner, in order, of the keys that several names have.
         single = dict(zip(keys, owners, strict=True))
@@ -461,6 +494,12 @@ class _Flags(dict[Kind, int]):
     def __missing__(self, kind: Kind) -> int:
         flag = self[kind] = self._make(kind)
         return flag
+
+
+def _joined_lines(texts: Iterable[str]) -> list[str]:
+    """The lines of all the non-empty texts, in order."""
+    joined = "\n".join(text for text in texts if text)
+    return joined.split("\n") if joined else []
 
 
 def _turkish(text: str) -> bool:

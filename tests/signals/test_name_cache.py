@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import Session, select
 
 import signals.name_cache as name_cache
-from signals.index_entries import entries_text, index_entries, parse_kind, read_entries
+from signals.index_entries import entries_text, index_entries, kind_text, parse_kind
 from signals.matching import CompanyRecord, NameIndex
 from signals.models import Company, DerivedNames
 from signals.pipeline import build_index, link
@@ -136,15 +136,53 @@ def test_the_derivation_version_changes_with_its_code_and_data(
     assert len({before, after_data, after_code}) == 3
 
 
-def test_stored_entries_read_back_as_derived() -> None:
-    entries = index_entries(
-        "TÜRKİYE İŞ BANKASI A.Ş.", ["İşbank", "TRAISCTR91N2"], "ISCTR", "4810058590"
+def _tables(index: NameIndex) -> tuple[Any, ...]:
+    """Everything an index looks names up in (the automaton's patterns follow from them)."""
+    return (
+        list(index._packed),
+        index._shared,
+        index._tickers,
+        index._tax,
+        index._isin,
+        index._confidences,
+        index._names,
+        index._glued_numbers,
+        index._sports_from,
+        index.size,
     )
-    assert {origin for _, origin in entries.identifiers} == {"tax_number", "isin"}
-    back = read_entries(entries_text(entries))
-    assert back.keys == entries.keys
-    assert [parse_kind(str(kind)) for kind in back.kinds] == entries.kinds
-    assert back.identifiers == entries.identifiers
-    angies = index_entries("Angie's List, Inc.", [], None, None)
-    assert "angie s list" in angies.keys  # apostrophes as spaces, as the automaton reads text
-    assert read_entries(entries_text(angies)).identifiers == []
+
+
+def test_stored_entries_read_back_as_derived() -> None:
+    """The index read from the stored texts of all companies at once has the tables of one
+    made from the derived entries, company by company."""
+    companies = [
+        (
+            1,
+            index_entries(
+                "TÜRKİYE İŞ BANKASI A.Ş.", ["İşbank", "TRAISCTR91N2"], "ISCTR", "4810058590"
+            ),
+        ),
+        (2, index_entries("Angie's List, Inc.", [], None, None)),
+        (3, index_entries("", [], None, "4810058590")),  # no name: an identifier alone
+        (4, index_entries("", [], None, None)),  # nothing at all
+        (
+            5,
+            index_entries(
+                "ANADOLU EFES BİRACILIK VE MALT SANAYİİ A.Ş.", ["Anadolu Efes"], "AEFES", None
+            ),
+        ),
+        (6, index_entries("Anadolu Sigorta", [], "ANSGR", None)),
+    ]
+    rows = parse_portfolio((DEMO / "portfolio.csv").read_bytes())
+    companies += [
+        (100 + i, index_entries(r["legal_name"], r["aliases"], r["ticker"], r["tax_number"]))
+        for i, r in enumerate(rows)
+    ]
+    assert {origin for _, origin in companies[0][1].identifiers} == {"tax_number", "isin"}
+    assert "angie s list" in companies[1][1].keys  # apostrophes as spaces, as the automaton reads
+    derived = NameIndex.__new__(NameIndex)
+    derived._setup(companies)
+    stored = NameIndex.from_stored([(i, entries_text(entries)) for i, entries in companies])
+    assert _tables(stored) == _tables(derived)
+    assert stored._tax["4810058590"] == [1, 3]
+    assert [parse_kind(kind_text(kind)) for kind in companies[0][1].kinds] == companies[0][1].kinds
