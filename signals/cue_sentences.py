@@ -90,24 +90,45 @@ class WordStarts:
 
     def __init__(self, keys: list[bytes]) -> None:
         bare = [key.removeprefix(b" ") for key in keys]
+        # A key of several words ("u s ", from "U.S.") found inside a word could run over the
+        # next word's start: those keys keep their space and the overlapping search.
+        self._spaced = [i for i, key in enumerate(bare) if b" " in key.rstrip(b" ")]
+        plain = sorted(set(range(len(bare))) - set(self._spaced))
+        self._plain = plain
         self._automaton = BytesAhoCorasick(
-            bare,
+            [bare[i] for i in plain] or [b" "],  # (an automaton needs a pattern)
             matchkind=MatchKind.LeftmostLongest,
             implementation=Implementation.DFA,  # a few hundred words: small, and the fastest
         )
-        # For each key, the keys it starts with (itself too).
-        self._prefixes = [
-            [j for j, other in enumerate(bare) if key.startswith(other)] for key in bare
-        ]
+        # For each plain key, the plain keys it starts with (itself too).
+        self._prefixes = [[j for j in plain if bare[i].startswith(bare[j])] for i in plain]
+        self._overlapping = (
+            BytesAhoCorasick(
+                [keys[i] for i in self._spaced],
+                matchkind=MatchKind.Standard,
+                implementation=Implementation.DFA,
+            )
+            if self._spaced
+            else None
+        )
 
     def find(self, prepared: bytes) -> list[tuple[int, int]]:
         """(key number, text offset) of each word-start match, unordered. A match's text
         offset is the position of the space in front (prepared has one more in front)."""
         found: list[tuple[int, int]] = []
         prefixes = self._prefixes
-        for number, start, _ in self._automaton.find_matches_as_indexes(prepared):
-            if prepared[start - 1] == 32:  # 32: a space. start > 0: prepared[0] is one
-                found += [(key, start - 1) for key in prefixes[number]]
+        if self._plain:
+            for number, start, _ in self._automaton.find_matches_as_indexes(prepared):
+                if prepared[start - 1] == 32:  # 32: a space. start > 0: prepared[0] is one
+                    found += [(key, start - 1) for key in prefixes[number]]
+        if self._overlapping is not None:
+            spaced = self._spaced
+            found += [
+                (spaced[number], start)
+                for number, start, _ in self._overlapping.find_matches_as_indexes(
+                    prepared, overlapping=True
+                )
+            ]
         return found
 
 

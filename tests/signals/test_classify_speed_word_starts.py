@@ -30,7 +30,19 @@ def test_word_starts_are_the_overlapping_matches() -> None:
     classifier = CueClassifier(load_taxonomy())
     rng = random.Random(1)
     # Keys that are prefixes of each other, exact words (a space after), digits.
-    made = [b" ab", b" abc", b" abc ", b" b", b" ba ", b" 11 ", b" a1", b" bab", b" c"]
+    made = [
+        b" ab",
+        b" abc",
+        b" abc ",
+        b" b",
+        b" ba ",
+        b" 11 ",
+        b" a1",
+        b" bab",
+        b" c",
+        b" b a ",
+        b" a b",
+    ]
     random_texts = [
         "".join(rng.choice("abc 1.İş") for _ in range(rng.randint(0, 60))) for _ in range(300)
     ]
