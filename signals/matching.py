@@ -15,15 +15,15 @@ portfolio changes and swap it in with one assignment.
 from __future__ import annotations
 
 import gc
-import itertools
 import re
 import threading
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
+import numpy as np
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from signals.context_rules import (
@@ -160,10 +160,10 @@ class NameIndex:
         counts = [keys.count("\n") + 1 if keys else 0 for keys, *_ in parts]
         keys = _joined_lines(part[0] for part in parts)
         kinds = _joined_lines(part[1] for part in parts)
-        shifted = itertools.chain.from_iterable(
-            map(itertools.repeat, (company_id << 16 for company_id, _ in companies), counts)
+        ids = np.fromiter((company_id for company_id, _ in companies), np.int64, len(companies))
+        owners = np.repeat(ids << 16, counts) | np.fromiter(
+            map(flags.__getitem__, kinds), np.int64, len(kinds)
         )
-        owners = [company | flags[kind] for company, kind in zip(shifted, kinds, strict=True)]
         for (company_id, _), (_, _, identifier_keys, origins) in zip(companies, parts, strict=True):
             if identifier_keys:
                 for key, origin in zip(
@@ -172,62 +172,39 @@ class NameIndex:
                     self._add_identifier(company_id, key, origin)
         self._index_names(keys, owners)
 
-    def _index_names(self, keys: list[str], owners: list[int]) -> None:
+    def _index_names(self, keys: list[str], owners: Sequence[int] | np.ndarray) -> None:
         """The automaton and tables over every name's key and owner, in portfolio order."""
-        # Most keys have one owner: `single` holds it (a C int, no list per key); `shared`
-        # every owner, in order, of the keys that several names have.
-        single = dict(zip(keys, owners, strict=True))
-        shared: dict[str, list[int]] = {}
-        if len(single) < len(keys):
-            repeated = {key for key, count in Counter(keys).items() if count > 1}
-            for key, owner in zip(keys, owners, strict=True):
-                if key in repeated:
-                    shared.setdefault(key, []).append(owner)
-        del keys, owners
         # No Python object per key: the automaton stores the key's number (a C int), and
         # _packed[number] the key length and either its one owner or an index into _shared.
         # Names go into the automaton as "key ", read over match_form() text with apostrophes
         # as spaces (a match ends where a word ends, or at an apostrophe suffix); tickers go
         # into their own table, looked up among the text's upper-case words only.
-        patterns: list[str] = []  # pattern i is the key of _packed[i]
         self._tickers: dict[str, int] = {}
         self._packed = array("q")
         self._shared: list[tuple[int, ...]] = []
-        by_ticker: dict[str, list[int]] = {}
+        # Most keys are one company's name, said once: their numbers, packed values and
+        # patterns are made for all at once in C (a loop per key was a third of a build).
+        counts = Counter(keys)
+        owner = np.asarray(owners, dtype=np.int64)
+        length = np.fromiter(map(len, keys), np.int64, len(keys))
+        once = np.fromiter(map(counts.__getitem__, keys), np.int64, len(keys)) == 1
+        ticker = (owner >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE
+        plain = np.flatnonzero(once & ~ticker & (length <= _MAX_KEY))
+        self._packed.frombytes(((owner[plain] << 11) | (length[plain] << 1)).tobytes())
+        plain_keys = list(map(keys.__getitem__, plain.tolist()))
+        patterns = (" " + " \n ".join(plain_keys) + " ").split("\n") if plain_keys else []
         # One-word keys distinctive in Turkish text (no owner weak there) and long enough: a
         # suffix may be glued to them without an apostrophe ("Fitchin"). Names of several
         # words are left out: at 150,000 companies they would double the build for ~1 link
         # in 300 dev texts ("Bayraktar İnşaatın").
-        glued: dict[str, int] = {}
-        append, packed = self._packed.append, self._packed
-        add_pattern = patterns.append
-        for key, owner in single.items():
-            if len(key) > _MAX_KEY:
-                continue
-            everyone = shared.get(key)
-            if everyone is None:  # the common case, kept lean
-                if (owner >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE:
-                    by_ticker.setdefault(key.upper(), []).append(owner)
-                    continue
-                number = len(packed)
-                append((owner << 11) | (len(key) << 1))
-                distinctive_tr = not owner & 4
-            else:
-                owners = _distinctive(everyone)
-                if not owners:
-                    continue
-                if all((o >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE for o in owners):
-                    by_ticker.setdefault(key.upper(), []).extend(owners)
-                    continue
-                kept = [o for o in owners if (o >> _ORIGIN_SHIFT) & 31 != _TICKER_CODE]
-                for o in set(everyone) - set(kept):  # a ticker equal to a name: both
-                    by_ticker.setdefault(key.upper(), []).append(o)
-                owners = kept
-                number = self._pack(owners, len(key))
-                distinctive_tr = not any(o & 4 for o in owners)
-            add_pattern(f" {key} ")
-            if distinctive_tr and len(key) >= _MIN_SUFFIXED and " " not in key:
-                glued[key] = number
+        may_glue = np.flatnonzero((owner[plain] & 4 == 0) & (length[plain] >= _MIN_SUFFIXED))
+        glued = {
+            plain_keys[number]: number
+            for number in may_glue.tolist()
+            if " " not in plain_keys[number]
+        }
+        by_ticker = self._rare_names(keys, owner, np.flatnonzero(~once | ticker), patterns, glued)
+        del keys, owners, owner
         self._has_names = bool(patterns)
         # The glued names follow as " key" (a word starting with the name), then the words
         # of a sentence about a match that a context rule looks for: one pass finds all.
@@ -244,6 +221,43 @@ class NameIndex:
         self._one_letter = any(len(key) == 1 for key in self._tickers)
         # The tickers _scan_tickers() looks for among a text's words, as bytes.
         self._ticker_words = frozenset(key.encode() for key in self._tickers if len(key) > 1)
+
+    def _rare_names(
+        self,
+        keys: list[str],
+        owner: np.ndarray,
+        rare: np.ndarray,
+        patterns: list[str],
+        glued: dict[str, int],
+    ) -> dict[str, list[int]]:
+        """Keys several names share, and tickers, one by one: appended to `patterns`, `glued`
+        and the tables; returns the ticker owners by upper-case key."""
+        owners = owner.tolist()
+        everyone: dict[str, list[int]] = {}  # each key's owners, in portfolio order
+        for position in rare.tolist():
+            everyone.setdefault(keys[position], []).append(owners[position])
+        by_ticker: dict[str, list[int]] = {}
+        for key, key_owners in everyone.items():
+            if len(key) > _MAX_KEY:
+                continue
+            if len(key_owners) == 1:  # a ticker (a plain name is never rare when said once)
+                by_ticker.setdefault(key.upper(), []).append(key_owners[0])
+                continue
+            distinct = _distinctive(key_owners)
+            if not distinct:
+                continue
+            if all((o >> _ORIGIN_SHIFT) & 31 == _TICKER_CODE for o in distinct):
+                by_ticker.setdefault(key.upper(), []).extend(distinct)
+                continue
+            kept = [o for o in distinct if (o >> _ORIGIN_SHIFT) & 31 != _TICKER_CODE]
+            for o in set(key_owners) - set(kept):  # a ticker equal to a name: both
+                by_ticker.setdefault(key.upper(), []).append(o)
+            number = self._pack(kept, len(key))
+            patterns.append(f" {key} ")
+            distinctive_tr = not any(o & 4 for o in kept)
+            if distinctive_tr and len(key) >= _MIN_SUFFIXED and " " not in key:
+                glued[key] = number
+        return by_ticker
 
     def _flag(self, kind: Kind) -> int:
         """An owner's bits below the company id for a kind of name (see _ORIGIN_SHIFT)."""
