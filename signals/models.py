@@ -40,11 +40,13 @@ class Company(SQLModel, table=True):
 class DerivedNames(SQLModel, table=True):
     """A company's name-index entries as its names derive them (signals/index_entries.py),
     kept so that a rebuild of the index derives only the companies whose names changed.
-    `source` is a digest of those names and of the derivation's code and data."""
+    `source` is a digest of the derivation's code and data, `names` the company's name
+    fields the entries were derived from (as signals/name_cache.py joins them, in SQL)."""
 
     company_id: int = Field(foreign_key="company.id", primary_key=True)
     source: str = Field(max_length=32)
     entries: str = Field(sa_column=Column(Text, nullable=False))
+    names: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class Mention(SQLModel, table=True):

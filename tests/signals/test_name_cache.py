@@ -87,6 +87,49 @@ def test_a_rebuild_derives_only_the_companies_whose_names_changed(
     assert link(index, "Tüpraş yeni bir rafineri kuruyor.", "tr") == []
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("aliases", ["Aselsan Elektronik", "ASELSAN"]),
+        ("ticker", "ASLSN"),
+        ("ticker", None),
+        ("tax_number", "0010011009"),
+    ],
+)
+def test_a_change_to_any_name_field_derives_that_company_again(
+    session: Session, monkeypatch: pytest.MonkeyPatch, field: str, value: Any
+) -> None:
+    """The database finds the changed company by the name fields its entries were derived
+    from: aliases (as the database's JSON), ticker and tax number count, a field emptied too."""
+    _import_demo(session)
+    derived = _counting(monkeypatch)
+    aselsan = session.exec(select(Company).where(Company.legal_name.startswith("ASELSAN"))).one()  # type: ignore[attr-defined]
+    assert getattr(aselsan, field) != value
+    setattr(aselsan, field, value)
+    session.add(aselsan)
+    session.flush()
+    build_index(session)
+    assert derived == [aselsan.legal_name]
+    derived.clear()
+    build_index(session)
+    assert derived == []
+
+
+def test_entries_stored_without_their_name_fields_are_derived_again(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows stored before the name fields were (migration 0005) are derived once more."""
+    _import_demo(session)
+    first = session.exec(select(DerivedNames)).first()
+    assert first is not None and first.names
+    first.names = None
+    session.add(first)
+    session.flush()
+    derived = _counting(monkeypatch)
+    build_index(session)
+    assert len(derived) == 1
+
+
 def test_an_import_derives_the_names_of_the_companies_it_adds(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
