@@ -229,3 +229,11 @@ def test_stored_entries_read_back_as_derived() -> None:
     assert _tables(stored) == _tables(derived)
     assert stored._tax["4810058590"] == [1, 3]
     assert [parse_kind(kind_text(kind)) for kind in companies[0][1].kinds] == companies[0][1].kinds
+
+
+def test_stored_entries_of_another_shape_are_refused() -> None:
+    good = entries_text(index_entries("Aselsan A.Ş.", [], "ASELS", None))
+    assert NameIndex.from_stored([(1, good), (2, good)]).size > 0
+    with pytest.raises(ValueError, match="four tab-separated lists"):
+        NameIndex.from_stored([(1, good), (2, good.replace("\t", "\n", 1))])
+    assert NameIndex.from_stored([]).size == 0
