@@ -111,34 +111,36 @@ class _Counts:
             and vectorizer.get_stop_words() is None
             else None
         )
-        self.words: dict[str, tuple[int, ...]] = {}
+        # A word's feature indexes as packed int64s: a batch's are then joined by bytes.join
+        # and read by np.frombuffer (an array built from a stream of ints cost 80 ns an int).
+        self.words: dict[str, bytes] = {}
 
-    def _word(self, word: str) -> tuple[int, ...]:
-        """The feature index of each of the word's n-grams in the vocabulary."""
+    def _word(self, word: str) -> bytes:
+        """The feature index of each of the word's n-grams in the vocabulary, packed."""
         vocabulary = self.vocabulary
         grams = self.vectorizer._char_wb_ngrams(word)
         if len(self.words) >= WORD_CACHE:
             self.words.clear()
-        found = self.words[word] = tuple(vocabulary[g] for g in grams if g in vocabulary)
+        found = array.array("q", [vocabulary[g] for g in grams if g in vocabulary]).tobytes()
+        self.words[word] = found
         return found
 
-    def _features(self, sentence: str) -> list[int]:
-        """The vocabulary index of each feature of the sentence, repeated as it repeats."""
+    def _features(self, sentence: str, preprocessed: str) -> bytes:
+        """The vocabulary index of each feature of the sentence, repeated as it repeats,
+        packed as int64s. `preprocessed` is the vectorizer's preprocessor's output."""
         if not self.by_word:
             vocabulary = self.vocabulary
             tokenize = self.tokenize
             grams = (
-                self.analyze(sentence)
-                if tokenize is None
-                else self._ngrams(tokenize(self.preprocess(sentence)))
+                self.analyze(sentence) if tokenize is None else self._ngrams(tokenize(preprocessed))
             )
-            return [vocabulary[g] for g in grams if g in vocabulary]
-        features: list[int] = []
+            return array.array("q", [vocabulary[g] for g in grams if g in vocabulary]).tobytes()
+        packed: list[bytes] = []
         words = self.words
-        for word in self.vectorizer._white_spaces.sub(" ", self.preprocess(sentence)).split():
+        for word in self.vectorizer._white_spaces.sub(" ", preprocessed).split():
             known = words.get(word)
-            features.extend(self._word(word) if known is None else known)
-        return features
+            packed.append(self._word(word) if known is None else known)
+        return b"".join(packed)
 
     def _ngrams(self, tokens: list[str]) -> list[str]:
         """The word n-grams of a sentence's tokens, as sklearn's analyzer gives them (in
@@ -149,15 +151,21 @@ class _Counts:
             grams += map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False))
         return grams
 
-    def counted(self, sentences: list[str]) -> tuple[Any, Any]:
+    def counted(
+        self, sentences: list[str], preprocessed: list[str] | None = None
+    ) -> tuple[Any, Any]:
         """Each distinct feature of each sentence as the number row × width + feature, in
         sklearn's order (by row, then feature), and how often it occurs there. np.unique
-        counts and sorts in C (Counter and np.asarray on lists of ints cost twice as much)."""
-        features = [self._features(sentence) for sentence in sentences]
+        counts and sorts in C (Counter and np.asarray on lists of ints cost twice as much).
+        `preprocessed`: the sentences through the vectorizer's preprocessor, if known."""
+        if preprocessed is None:
+            preprocessed = [self.preprocess(sentence) for sentence in sentences]
+        features = list(map(self._features, sentences, preprocessed))
         starts = np.arange(len(sentences), dtype=np.int64) * len(self.vocabulary)
-        keys = np.repeat(starts, list(map(len, features)))
-        flat = array.array("q", itertools.chain.from_iterable(features))
-        return np.unique(keys + np.frombuffer(flat, dtype=np.int64), return_counts=True)
+        keys = np.repeat(starts, [len(packed) >> 3 for packed in features])
+        return np.unique(
+            keys + np.frombuffer(b"".join(features), dtype=np.int64), return_counts=True
+        )
 
 
 class _LinearScorer:
@@ -206,8 +214,12 @@ class _LinearScorer:
         features: list[Any] = []
         values: list[Any] = []
         count = len(sentences)
+        # Both vectorizers of train() fold the sentences: once is enough.
+        preprocessed: dict[Any, list[str]] = {}
         for part, offset, idf in zip(self.parts, self.offsets, self.idf, strict=False):
-            found, counts = part.counted(sentences)
+            if part.preprocess not in preprocessed:
+                preprocessed[part.preprocess] = [part.preprocess(s) for s in sentences]
+            found, counts = part.counted(sentences, preprocessed[part.preprocess])
             row, feature = np.divmod(found, len(part.vocabulary))
             value = counts.astype(np.float64)
             if part.vectorizer.sublinear_tf:
