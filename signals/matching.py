@@ -205,14 +205,23 @@ class NameIndex:
         }
         by_ticker = self._rare_names(keys, owner, np.flatnonzero(~once | ticker), patterns, glued)
         del keys, owners, owner
+        # Names numbered in their patterns' sorted order: the automaton's states are then
+        # made in the order its trie is walked, and it builds in ~0.6 s instead of ~1 s.
+        order = sorted(range(len(patterns)), key=patterns.__getitem__)
+        patterns = list(map(patterns.__getitem__, order))
+        names_packed = np.frombuffer(self._packed, np.int64)[order]
+        self._packed = array("q", names_packed.tobytes())
+        renumbered = np.empty(len(order), np.int64)
+        renumbered[order] = np.arange(len(order))
+        glued_keys = sorted(glued)
         self._has_names = bool(patterns)
         # The glued names follow as " key" (a word starting with the name), then the words
         # of a sentence about a match that a context rule looks for: one pass finds all.
         self._names = len(patterns)
-        self._glued_numbers = list(glued.values())
+        self._glued_numbers = renumbered[list(map(glued.__getitem__, glued_keys))].tolist()
         self._sports_from = self._names + len(glued)
         self._automaton = _automaton(
-            [*patterns, *(f" {key}" for key in glued), *sports_patterns()[0]]
+            [*patterns, *(f" {key}" for key in glued_keys), *sports_patterns()[0]]
         )
         for key, ticker_owners in by_ticker.items():
             if " " not in key:  # "BRK B" (BRK.B): only one-word tickers are looked for
