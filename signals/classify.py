@@ -18,13 +18,14 @@ from typing import Any, cast
 import spacy
 from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, NORM
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
 from signals.cue_sentences import CueSentenceFinder, prepared_words
+from signals.gapped_cues import GappedCues
 from signals.lexicon import LANGUAGES, SignalType, Taxonomy, cue_patterns, cue_words
 from signals.normalize import fold
 from signals.refund_requests import REFUND_TYPE, refund_refused
@@ -537,8 +538,8 @@ class CueClassifier:
 
     Only sentences that can hold a cue are tokenised (signals/cue_sentences.py: ~4 % of
     a news text). Cues without gaps go to a PhraseMatcher (one hash-trie pass); cues with
-    a `*` gap go to Matchers grouped by their rarest word, run only on sentences holding
-    that word, because the Matcher's cost grows with patterns × tokens.
+    a `*` gap go to groups by their rarest word (signals/gapped_cues.py), run only on
+    sentences holding every word of one of the group's patterns.
     """
 
     def __init__(self, taxonomy: Taxonomy, models: dict[str, SentenceModel] | None = None) -> None:
@@ -548,9 +549,9 @@ class CueClassifier:
         self._phrases: dict[str, PhraseMatcher] = {}
         # Gapped patterns grouped by their rarest word: a sentence runs only the groups
         # whose word it holds.
-        self._gapped: dict[str, dict[int, Matcher]] = {}
-        # Per anchor, the word hashes each of its patterns needs: a Matcher call walks every
-        # token of the sentence, so it runs only when one pattern has all of its words.
+        self._gapped: dict[str, dict[int, GappedCues]] = {}
+        # Per anchor, the word hashes each of its patterns needs: a group runs only when one
+        # of its patterns has all of its words in the sentence.
         self._needs: dict[str, dict[int, list[frozenset[int]]]] = {}
         self._finders: dict[str, CueSentenceFinder] = {}
         for lang in LANGUAGES:
@@ -572,7 +573,7 @@ class CueClassifier:
         )
         distinct_folded = frozenset(fold(word) for word in distinct)
         phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        gapped: dict[int, Matcher] = {}
+        gapped: dict[int, GappedCues] = {}
         needs: dict[int, set[frozenset[int]]] = {}
         for name, group in cues.items():
             patterns = [p for cue in group for p in cue_patterns(cue, vocabulary, distinct_folded)]
@@ -582,7 +583,7 @@ class CueClassifier:
                 phrases.add(name, [Doc(nlp.vocab, words=[t["NORM"] for t in p]) for p in plain])
             for pattern in with_gaps:
                 anchor = nlp.vocab.strings.add(_rarest(pattern, lang))
-                gapped.setdefault(anchor, Matcher(nlp.vocab)).add(name, [pattern])
+                gapped.setdefault(anchor, GappedCues(nlp.vocab)).add(name, pattern)
                 needs.setdefault(anchor, set()).add(_pattern_words(pattern, nlp))
         self._nlp[lang] = nlp
         self._phrases[lang] = phrases
@@ -683,10 +684,11 @@ class CueClassifier:
         strings = sentence.vocab.strings
         found = [(strings[m], a, b) for m, a, b in self._phrases[lang](sentence)]
         gapped, needs = self._gapped[lang], self._needs[lang]
-        norms = set(sentence.to_array(NORM).tolist())
+        norm_list = sentence.to_array(NORM).tolist()
+        norms = set(norm_list)
         for anchor in gapped.keys() & norms:
             if any(need <= norms for need in needs[anchor]):
-                found += [(strings[m], a, b) for m, a, b in gapped[anchor](sentence)]
+                found += gapped[anchor](sentence, norm_list)
         if lang == "en" and _OPENING_TYPE in self.taxonomy.types:
             found += [(_OPENING_TYPE, a, b) for a, b in _openings(sentence)]
         return found
