@@ -54,8 +54,9 @@ def _reference(
                 by_ticker.setdefault(key.upper(), []).extend(distinct)
                 continue
             kept = [o for o in distinct if o not in ticker_owners]
-            for o in set(shared[key]) - set(kept):
-                by_ticker.setdefault(key.upper(), []).append(o)
+            for o in shared[key]:  # a ticker equal to a name: both
+                if (o >> matching._ORIGIN_SHIFT) & 31 == TICKER:
+                    by_ticker.setdefault(key.upper(), []).append(o)
         names[key] = (tuple(kept), len(key))
         if not any(o & 4 for o in kept) and len(key) >= matching._MIN_SUFFIXED and " " not in key:
             glued.add(key)
@@ -128,4 +129,6 @@ def test_tables_made_at_once_are_those_of_the_loop(monkeypatch: pytest.MonkeyPat
     # Every path was taken: shared keys, tickers, a ticker beside a name, glued names.
     assert any(len(owners) > 1 for owners, _ in names.values())
     assert len(tickers["ORTAK"][0]) == 2 and "KCHOL" in tickers and "kchol" in names
+    # A short name more companies share than may is no ticker either (it once became one).
+    assert "anadolu" in names and "ANADOLU" not in tickers
     assert len(glued) > 100 and len(names) > 3000
