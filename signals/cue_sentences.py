@@ -101,7 +101,7 @@ class WordStarts:
             implementation=Implementation.DFA,  # a few hundred words: small, and the fastest
         )
         # For each plain key, the plain keys it starts with (itself too).
-        self._prefixes = [[j for j in plain if bare[i].startswith(bare[j])] for i in plain]
+        self._prefixes = [tuple(j for j in plain if bare[i].startswith(bare[j])) for i in plain]
         self._overlapping = (
             BytesAhoCorasick(
                 [keys[i] for i in self._spaced],
@@ -113,22 +113,29 @@ class WordStarts:
         )
 
     def find(self, prepared: bytes) -> list[tuple[int, int]]:
-        """(key number, text offset) of each word-start match, unordered. A match's text
+        """(text offset, key number) of each word-start match, in order. A match's text
         offset is the position of the space in front (prepared has one more in front)."""
-        found: list[tuple[int, int]] = []
         prefixes = self._prefixes
-        if self._plain:
-            for number, start, _ in self._automaton.find_matches_as_indexes(prepared):
-                if prepared[start - 1] == 32:  # 32: a space. start > 0: prepared[0] is one
-                    found += [(key, start - 1) for key in prefixes[number]]
+        # One comprehension: a list made per match cost as much as the automaton's search.
+        found = (
+            [
+                (start - 1, key)
+                for number, start, _ in self._automaton.find_matches_as_indexes(prepared)
+                if prepared[start - 1] == 32  # 32: a space. start > 0: prepared[0] is one
+                for key in prefixes[number]
+            ]
+            if self._plain
+            else []
+        )
         if self._overlapping is not None:
             spaced = self._spaced
             found += [
-                (spaced[number], start)
+                (start, spaced[number])
                 for number, start, _ in self._overlapping.find_matches_as_indexes(
                     prepared, overlapping=True
                 )
             ]
+        found.sort()
         return found
 
 
@@ -162,17 +169,22 @@ class CueSentenceFinder:
         # that hold a trigger. The trigger is the word that the fewest words of `lang` start
         # with (see _key_frequency: "fine", not "with"), then the longest, then the one the
         # fewest cues share.
-        self._single = frozenset(key for need in needs if len(need) == 1 for key in need)
+        single = frozenset(key for need in needs if len(need) == 1 for key in need)
         shared = Counter(key for need in needs for key in need)
-        self._needs: dict[int, list[tuple[bytes, ...]]] = {}  # trigger → other words
+        by_trigger: dict[int, list[tuple[bytes, ...]]] = {}  # trigger → other words
         for need in sorted(needs, key=sorted):
             if len(need) > 1:
                 trigger = min(sorted(need), key=lambda key: (rarity(key), shared[key]))
                 # The other words, rarest first: the check stops at the first one missing.
                 rest = sorted(need - {trigger}, key=lambda key: (rarity(key), key))
-                self._needs.setdefault(trigger, []).append(tuple(self._words[k] for k in rest))
-        self._triggers = sorted(self._single | self._needs.keys())
+                by_trigger.setdefault(trigger, []).append(tuple(self._words[k] for k in rest))
+        self._triggers = sorted(single | by_trigger.keys())
         self._scanner = WordStarts([self._words[key] for key in self._triggers])
+        # By the scanner's key numbers (a trigger's place in _triggers).
+        self._single = frozenset(i for i, key in enumerate(self._triggers) if key in single)
+        self._needs = {
+            i: by_trigger[key] for i, key in enumerate(self._triggers) if key in by_trigger
+        }
         self._empty = not ids
 
     def sentences(
@@ -187,8 +199,7 @@ class CueSentenceFinder:
             prepared = prepared_words(fold(text) if folded is None else folded)
         # A match starts at the space before the word: its text offset, as prepared has one
         # character more in front.
-        triggers = self._triggers
-        hits = sorted((start, triggers[number]) for number, start in self._scanner.find(prepared))
+        hits = self._scanner.find(prepared)
         if not hits:
             return []
         # Only the sentences around the hits: finding all of a text's boundaries cost more
