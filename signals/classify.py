@@ -174,6 +174,11 @@ _PATENT_TYPE = "patent"
 _LAWSUIT_TYPE = "lawsuit"
 _INSOLVENCY_TYPE = "insolvency"
 _COURT_TR = "mahkeme"
+# What the folded text of a sentence holds where one of its words is a _FIRST_PERSON_TR word
+# or an _OWN_THING_TR one: a word's folded form is the folded text's at its place.
+_PRIVATE_HINT_TR = re.compile(
+    "|".join(sorted(_FIRST_PERSON_TR)) + "|" + _OWN_THING_TR.pattern.strip("^$")
+)
 _MY_PATENT_TR = re.compile(r"^patent(?:ler)?[iu]m")
 _FIRST_SINGULAR_PAST_TR = re.compile(r"^\w{2,}(?:[lnr]d|[pkstcs]t)[iu]m$")
 _NOT_FIRST_SINGULAR_TR = frozenset(("yardim",))
@@ -192,10 +197,12 @@ _AVOIDED_EN = frozenset(
 _STAVE_EN = frozenset(
     ("stave", "staves", "staved", "staving", "fend", "fends", "fended", "fending")
 )
+_AVOIDED_HINT_EN = re.compile("|".join(sorted(_AVOIDED_EN | _STAVE_EN)))
 AVOIDED_WINDOW = 3
 # An English cue inside an "if" clause ("if there is going to be a fine, …"): a condition,
 # not an event. The clause runs back from the cue to a comma, semicolon or dash.
 _CONDITIONAL_EN = frozenset(("if", "unless", "whether"))
+_CONDITIONAL_HINT_EN = re.compile("|".join(sorted(_CONDITIONAL_EN)))
 # An English opening of a named place ("Disney opens Pandora", "opened Volcano Bay on
 # Thursday", "opening Shanghai Disneyland in 2016"): a park, store or plant added, which no
 # cue phrase can name. Not a day or month ("the film opened Friday"), nor a platform opened
@@ -394,11 +401,12 @@ def _defence(doc: Doc, start: int, end: int, cue_start: int, lang: str) -> bool:
 
 def _vague_record(doc: Doc, start: int, end: int) -> bool:
     """Does a Turkish cue look back on investments in the plural ("gerçekleştirdiğimiz
-    yatırımlar") in a sentence naming no amount and no site?"""
-    words = [_fold_word(token.text) for token in doc[start:end]]
-    if len(words) < 2 or not _PLURAL_INVESTMENTS_TR.match(words[-1]):
+    yatırımlar") in a sentence naming no amount and no site? (Most cues are one word.)"""
+    if end - start < 2 or not _PLURAL_INVESTMENTS_TR.match(_fold_word(doc[end - 1].text)):
         return False
-    if not any(_PAST_PARTICIPLE_TR.search(word) for word in words[:-1]):
+    if not any(
+        _PAST_PARTICIPLE_TR.search(_fold_word(token.text)) for token in doc[start : end - 1]
+    ):
         return False
     return not _CONCRETE_INVESTMENT_TR.search(_folded_text(doc))
 
@@ -407,6 +415,8 @@ def _private_speaker(doc: Doc) -> bool:
     """Does a Turkish sentence speak of the writer's own affairs ("aracıma haciz uygulandı",
     "hissem satıldı", "hesabımın açıldığı şube")? A complainant's debts, sales and accounts
     are no event of the company they name."""
+    if not _PRIVATE_HINT_TR.search(_folded_text(doc)):
+        return False  # most sentences: their tokens need not be walked
     for token in doc:
         word = _fold_word(token.text)
         if word in _FIRST_PERSON_TR or _OWN_THING_TR.match(word):
@@ -429,6 +439,8 @@ def _inventor_speaks(doc: Doc) -> bool:
 def _avoided(doc: Doc, start: int) -> bool:
     """Does an English cue at token `start` follow, within a few words, a word that keeps
     the event from happening ("without any asset sales", "staved off bankruptcy")?"""
+    if not _AVOIDED_HINT_EN.search(_lower_text(doc)):
+        return False  # a word's lower case is the sentence's at its place
     for i in range(max(0, start - AVOIDED_WINDOW), start):
         word = doc[i].lower_
         if word in _AVOIDED_EN:
@@ -440,6 +452,8 @@ def _avoided(doc: Doc, start: int) -> bool:
 
 def _conditional(doc: Doc, start: int) -> bool:
     """Is an English cue at token `start` in a clause opened by "if", "unless", "whether"?"""
+    if not _CONDITIONAL_HINT_EN.search(_lower_text(doc)):
+        return False  # as in _avoided
     for i in range(start - 1, -1, -1):
         word = doc[i].lower_
         if word in _CLAUSE_BREAK_EN:
@@ -470,7 +484,13 @@ def _cue_hit(
 ) -> CueHit:
     """A hit of `signal_type` in the sentence at `bounds` of `text` for the cue words `cue`
     (a span of the sentence's Doc, or the words and their offset in `text`)."""
-    cue_text, cue_start = (cue.text, bounds[0] + cue[0].idx) if isinstance(cue, Span) else cue
+    if isinstance(cue, Span):  # its text sliced from the sentence's: Span.text joins tokens
+        cue_text, cue_start = (
+            _text(cue.doc)[cue.start_char : cue.end_char],
+            bounds[0] + cue.start_char,
+        )
+    else:
+        cue_text, cue_start = cue
     return CueHit(
         type=signal_type.name,
         kind=signal_type.kind,
@@ -492,6 +512,14 @@ def _folded_text(doc: Doc) -> str:
     return folded
 
 
+def _lower_text(doc: Doc) -> str:
+    """The sentence's text in lower case, kept on the Doc like the text (see _text)."""
+    lower: str | None = doc.user_data.get("lower")
+    if lower is None:
+        lower = doc.user_data["lower"] = _text(doc).lower()
+    return lower
+
+
 def _text(doc: Doc) -> str:
     """The sentence's text, kept on the Doc: spaCy joins its tokens anew on every doc.text."""
     text: str | None = doc.user_data.get("text")
@@ -500,14 +528,16 @@ def _text(doc: Doc) -> str:
     return text
 
 
-def _openings(doc: Doc) -> list[tuple[int, int]]:
+def _openings(doc: Doc, norms: list[int], opening_norms: frozenset[int]) -> list[tuple[int, int]]:
     """(start, end) of each "opens/opened/opening" + capitalised name in an English
-    sentence (see _OPENING_EN), "The" allowed before the name."""
-    if "open" not in _text(doc).lower():
+    sentence (see _OPENING_EN), "The" allowed before the name. `norms`: the tokens' NORM
+    hashes; `opening_norms`: those of the opening words (a token in lower case one of them
+    has one of these NORMs; only those tokens are looked at)."""
+    if opening_norms.isdisjoint(norms):
         return []
     out = []
-    for i, token in enumerate(doc[:-1]):
-        if token.lower_ not in _OPENING_EN or i == 0:
+    for i in range(1, len(doc) - 1):
+        if norms[i] not in opening_norms or doc[i].lower_ not in _OPENING_EN:
             continue
         if _opened_in(doc, i):
             out.append((i, i + 3))
@@ -528,6 +558,8 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
 
 def _asked(doc: Doc, end: int) -> bool:
     """True when the clause holding a cue (ending at token `end`) is a question."""
+    if "?" not in _text(doc):
+        return False
     after = _text(doc)[doc[end - 1].idx + len(doc[end - 1].text) :]
     clause_end = _CLAUSE_END.search(after)
     return clause_end is not None and clause_end.group() == "?"
@@ -554,6 +586,7 @@ class CueClassifier:
         # of its patterns has all of its words in the sentence.
         self._needs: dict[str, dict[int, list[frozenset[int]]]] = {}
         self._finders: dict[str, CueSentenceFinder] = {}
+        self._opening_norms: dict[str, frozenset[int]] = {}  # see _openings
         for lang in LANGUAGES:
             self._setup(lang)
 
@@ -589,6 +622,7 @@ class CueClassifier:
         self._phrases[lang] = phrases
         self._gapped[lang] = gapped
         self._needs[lang] = {anchor: sorted(group, key=len) for anchor, group in needs.items()}
+        self._opening_norms[lang] = frozenset(nlp.vocab[word].norm for word in _OPENING_EN)
         type_cues = [c for t in taxonomy.types.values() for c in t.cues[lang]]
         if lang == "en":
             type_cues += sorted(_OPENING_EN)  # sentences for _openings()
@@ -690,7 +724,8 @@ class CueClassifier:
             if any(need <= norms for need in needs[anchor]):
                 found += gapped[anchor](sentence, norm_list)
         if lang == "en" and _OPENING_TYPE in self.taxonomy.types:
-            found += [(_OPENING_TYPE, a, b) for a, b in _openings(sentence)]
+            openings = _openings(sentence, norm_list, self._opening_norms[lang])
+            found += [(_OPENING_TYPE, a, b) for a, b in openings]
         return found
 
     def _rule_hits(
@@ -746,8 +781,9 @@ class CueClassifier:
                     and _verbless_headline_noun(doc, start)
                 ):
                     continue
-                planned = (
-                    doubts_negation
+                planned = (  # (a doubted cue is denied whatever its plan)
+                    not doubted
+                    and doubts_negation
                     and lang == "tr"
                     and name not in _PLAN_ASSERTS
                     and (
