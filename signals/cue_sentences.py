@@ -1,10 +1,11 @@
 """Which sentences of a text can hold a cue: one Aho-Corasick pass over the folded text.
 
 Tokenising is the classifier's main cost, and most sentences of a news text hold no cue.
-A cue matches only a sentence that has, for each of the cue's words, a word starting
-with it (folded; the word itself for a word without `*`), so only such sentences go to
-spaCy. The test is a superset of what the Matcher accepts: a stem found inside a longer
-word, or words in the wrong order, cost a needless parse, never a missed cue.
+A cue matches only a sentence that has, for each of the cue's words in the cue's order, a
+word starting with it (folded; the word itself for a word without `*`), so only such
+sentences go to spaCy. The test is a superset of what the Matcher accepts: a stem found
+inside a longer word, or words too far apart for the cue's gaps, cost a needless parse,
+never a missed cue.
 """
 
 from __future__ import annotations
@@ -140,21 +141,21 @@ class WordStarts:
 
 
 class CueSentenceFinder:
-    """Sentences holding every word (a stem as a word's start) of at least one cue."""
+    """Sentences holding the words (a stem as a word's start) of at least one cue, in the
+    cue's order."""
 
     def __init__(self, cues: Iterable[str], lang: str | None = None) -> None:
         ids: dict[str, int] = {}
-        needs: set[frozenset[int]] = set()  # each cue's words as key ids
+        # Each cue's words as key ids, and the orders the cues with those words give them.
+        orders: dict[frozenset[int], set[tuple[int, ...]]] = {}
         for cue in cues:
-            stems, exact = cue_words([cue])
-            # An exact word must end where its key ends ("a" is not "about"): a space after
-            # its key, as every character but a letter is a space in the prepared text.
-            keys = {match_form(word).strip() for word in stems} | {
-                match_form(word).strip() + " " for word in exact
-            }
-            keys -= {"", " "}
+            keys = _cue_keys(cue)
+            for key in sorted(set(keys)):
+                ids.setdefault(key, len(ids))
             if keys:
-                needs.add(frozenset(ids.setdefault(key, len(ids)) for key in sorted(keys)))
+                order = tuple(ids[key] for key in keys)
+                orders.setdefault(frozenset(order), set()).add(order)
+        needs = orders.keys()
         # key id → what the automaton looks for
         self._words = [f" {key}".encode() for key in ids]
 
@@ -171,13 +172,17 @@ class CueSentenceFinder:
         # fewest cues share.
         single = frozenset(key for need in needs if len(need) == 1 for key in need)
         shared = Counter(key for need in needs for key in need)
-        by_trigger: dict[int, list[tuple[bytes, ...]]] = {}  # trigger → other words
+        # trigger → the other words, and the orders of all the words
+        by_trigger: dict[int, list[tuple[tuple[bytes, ...], list[tuple[bytes, ...]]]]] = {}
         for need in sorted(needs, key=sorted):
             if len(need) > 1:
                 trigger = min(sorted(need), key=lambda key: (rarity(key), shared[key]))
                 # The other words, rarest first: the check stops at the first one missing.
                 rest = sorted(need - {trigger}, key=lambda key: (rarity(key), key))
-                by_trigger.setdefault(trigger, []).append(tuple(self._words[k] for k in rest))
+                in_order = [tuple(self._words[k] for k in order) for order in sorted(orders[need])]
+                by_trigger.setdefault(trigger, []).append(
+                    (tuple(self._words[k] for k in rest), in_order)
+                )
         self._triggers = sorted(single | by_trigger.keys())
         self._scanner = WordStarts([self._words[key] for key in self._triggers])
         # By the scanner's key numbers (a trigger's place in _triggers).
@@ -225,14 +230,43 @@ class CueSentenceFinder:
 
     def _completed(self, prepared: bytes, start: int, end: int, keys: set[int]) -> bool:
         """Does the sentence [start, end) hold every other word of a cue whose trigger it
-        holds? A word's match in `prepared` starts at the space before it, at the word's
-        text offset, so it must start before `end`. (Plain loops: this runs for most
-        sentences that hold a trigger.)"""
+        holds, and all of them in the cue's order? A word's match in `prepared` starts at
+        the space before it, at the word's text offset, so it must start before `end`.
+        (Plain loops: this runs for most sentences that hold a trigger.)"""
         for trigger in keys:
-            for rest in self._needs.get(trigger, ()):
+            for rest, orders in self._needs.get(trigger, ()):
                 for word in rest:
                     if prepared.find(word, start, end + len(word) - 1) < 0:
                         break
                 else:
-                    return True
+                    for words in orders:
+                        if _in_order(prepared, start, end, words):
+                            return True
         return False
+
+
+def _cue_keys(cue: str) -> list[str]:
+    """A cue's words as the finder's keys, in order: a stem as the start of a word, an exact
+    word with a space after it (it must end where its key ends: "a" is not "about"; every
+    character but a letter or digit is a space in the prepared text)."""
+    keys = []
+    for word in cue.split():
+        stems, exact = cue_words([word])  # one of them holds the word, unless it is a gap
+        key = [match_form(stem).strip() for stem in stems] + [
+            match_form(word).strip() + " " for word in exact
+        ]
+        if key and key[0].strip():
+            keys.append(key[0])
+    return keys
+
+
+def _in_order(prepared: bytes, start: int, end: int, words: tuple[bytes, ...]) -> bool:
+    """Do `words` start words of the sentence [start, end) one after another? The tokens
+    a cue matches follow each other, and each starts a word of the prepared text."""
+    at = start
+    for word in words:
+        at = prepared.find(word, at, end + len(word) - 1)
+        if at < 0:
+            return False
+        at += 1
+    return True

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from signals.classify import CueClassifier
 from signals.cue_sentences import _WORD_CHARS, CueSentenceFinder
-from signals.lexicon import LANGUAGES, cue_words, load_taxonomy
+from signals.lexicon import LANGUAGES, load_taxonomy
 from signals.normalize import match_form
 from signals.sentences import sentence_starts
 
@@ -15,19 +15,32 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _reference(cues: list[str], text: str) -> list[tuple[int, int]]:
     """The finder by its definition: sentences holding, for some cue, each stem as a word's
-    start and each other word whole (letters and digits only, folded)."""
+    start and each other word whole (letters and digits only, folded), in the cue's order."""
     out = []
     for start, end in pairwise([*sentence_starts(text), len(text)]):
         letters = match_form(text[start:end]).encode().translate(_WORD_CHARS).decode()
         words = f" {letters} "
         for cue in cues:
-            stems, exact = cue_words([cue])
-            wanted = [f" {match_form(w).strip()}" for w in stems if match_form(w).strip()]
-            wanted += [f" {match_form(w).strip()} " for w in exact if match_form(w).strip()]
-            if wanted and all(word in words for word in wanted):
+            wanted = []
+            for word in cue.split():
+                key = match_form(word.removesuffix("*")).strip()
+                if key and word != "*":
+                    wanted.append(f" {key}" if word.endswith("*") else f" {key} ")
+            if wanted and _one_after_another(words, wanted):
                 out.append((start, end))
                 break
     return out
+
+
+def _one_after_another(words: str, wanted: list[str]) -> bool:
+    """Does each of `wanted` occur in `words`, each starting after the one before?"""
+    last = -1
+    for key in wanted:
+        places = [i for i in range(last + 1, len(words)) if words.startswith(key, i)]
+        if not places:
+            return False
+        last = places[0]
+    return True
 
 
 def test_a_word_without_a_star_must_end_where_the_cue_word_ends() -> None:
@@ -40,6 +53,12 @@ def test_other_words_are_looked_for_only_in_sentences_holding_the_trigger() -> N
     finder = CueSentenceFinder(["put * up for sale", "capacity"], "en")
     text = "Put it up. For sale: a car. They put the unit up for sale. Capacity rose."
     assert finder.sentences(text) == [(28, 59), (59, 73)]
+
+
+def test_a_cues_words_must_come_in_its_order() -> None:
+    finder = CueSentenceFinder(["put * up for sale", "a * a fine*"], "en")
+    text = "For sale, put it up. Up for sale they put it. Put it up for sale. A fine. A a fine."
+    assert finder.sentences(text) == [(46, 66), (74, 83)]
 
 
 def test_the_finder_keeps_what_its_definition_keeps_on_real_texts() -> None:
