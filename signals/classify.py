@@ -85,8 +85,9 @@ _MODAL_TR = re.compile(r"^(?:gerek|lazim|bekleni|beklen|istiy|istem|iste[dn])")
 # what an investment statement announces (see _PLAN_ASSERTS); for every other type (a
 # plant to start production in 2027, a suit a company plans to file) nothing has happened.
 _PLAN_NOUN_TR = re.compile(r"^(?:[iu]?[ln])?m[ae](?:$|k$|y[iu]$|s[iu]$|s[iu]n[iu]$|s[iu]n[ae]$)")
+_PLAN_WORDS_TR = ("planl", "plani", "hedef", "ongor", "amacl")
 _PLAN_TR = re.compile(
-    r"^(?:planl|plani|hedef|ongor|amacl)"
+    rf"^(?:{'|'.join(_PLAN_WORDS_TR)})"
     r"(?![a-z]*?m(?:[iu]yor|[ae]d|[ae]y|[ae]z|[ae]m[iu]s))"  # not "planlamıyor", "hedeflemedi"
 )
 _INVESTMENT_TYPE = "investment_statement"
@@ -117,12 +118,25 @@ _LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 # A participle of plan right before the cue ("planlanan kapasite artışı", "hedeflenen yeni
 # hat"): the planned thing, not a done one.
 _PLANNED_TR = re.compile(r"^(?:planlanan|hedeflenen|ongorulen|planladig|hedefledig)")
+# A sentence whose folded text holds none of these has no word of plan (_PLAN_TR,
+# _PLANNED_TR) or decision (_DECISION_TR): a word's folded form is the folded text's at its
+# place. Most sentences hold none, and their words need not be folded one by one.
+_PLAN_HINT_TR = re.compile("|".join(_PLAN_WORDS_TR))
+_PLAN_OR_DECISION_HINT_TR = re.compile("|".join((*_PLAN_WORDS_TR, "karar")))
+
+
+def _plan_hint(doc: Doc, decision: bool) -> bool:
+    """Can a word of the sentence be one of plan, or with `decision` of decision?"""
+    hint = _PLAN_OR_DECISION_HINT_TR if decision else _PLAN_HINT_TR
+    return hint.search(_folded_text(doc)) is not None
 
 
 def _plan_sentence(doc: Doc, start: int, decision: bool = False) -> bool:
     """Does a Turkish sentence end in a word of plan or target (see _PLAN_TR), or, with
     `decision`, in a decision ("… kurulmasına karar verdi", "… kurma kararı aldı"); or does
     a participle of plan stand right before the cue at token `start` (_PLANNED_TR)?"""
+    if not _plan_hint(doc, decision):
+        return False
     if start > 0 and _PLANNED_TR.match(_fold_word(doc[start - 1].text)):
         return True
     if decision and any(
@@ -362,6 +376,8 @@ def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> boo
     """Is a Turkish cue's last word, or a light verb right after it, a verbal noun before a
     word of plan ("üretime başlamasını planlıyor", "yatırım yapılması hedefleniyor"), or,
     with `decision`, of decision ("santral kurma kararı aldı": a plant decided, not built)?"""
+    if not _plan_hint(doc, decision):
+        return False
 
     def following(i: int) -> str:
         word = _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""

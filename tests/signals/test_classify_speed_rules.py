@@ -13,16 +13,24 @@ from signals.classify import (
     _CLAUSE_END,
     _CONCRETE_INVESTMENT_TR,
     _CONDITIONAL_EN,
+    _DECISION_TR,
     _FIRST_PERSON_TR,
+    _LAST_WORD_REVERSED,
     _NOT_A_PLACE_EN,
     _OPENING_EN,
     _OWN_THING_TR,
     _PAST_PARTICIPLE_TR,
+    _PLAN_NOUN_TR,
+    _PLAN_TR,
+    _PLANNED_TR,
     _PLURAL_INVESTMENTS_TR,
     _STAVE_EN,
     AVOIDED_WINDOW,
+    DECISION_WINDOW,
+    LOOKAHEAD_TOKENS,
     CueClassifier,
     _fold_word,
+    _light_verb_suffix,
     _opened_in,
 )
 from signals.lexicon import load_taxonomy
@@ -38,6 +46,36 @@ def _vague_record(doc: Doc, start: int, end: int) -> bool:
     if not any(_PAST_PARTICIPLE_TR.search(word) for word in words[:-1]):
         return False
     return not _CONCRETE_INVESTMENT_TR.search(fold(doc.text))
+
+
+def _plan_sentence(doc: Doc, start: int, decision: bool = False) -> bool:
+    if start > 0 and _PLANNED_TR.match(_fold_word(doc[start - 1].text)):
+        return True
+    if decision and any(
+        _DECISION_TR.match(_fold_word(token.text))
+        for token in doc[-DECISION_WINDOW:]
+        if token.is_alpha
+    ):
+        return True
+    last = _LAST_WORD_REVERSED.match(doc.text[::-1])
+    return last is not None and bool(_PLAN_TR.match(_fold_word(last.group(1)[::-1])))
+
+
+def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> bool:
+    def following(i: int) -> str:
+        word = _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""
+        return "planli" if decision and _DECISION_TR.match(word) else word
+
+    last = doc[end - 1]
+    folded, stem = _fold_word(last.text), last.norm_
+    suffix = folded[len(stem) :] if stem != folded and folded.startswith(stem) else None
+    if suffix is not None and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(end - 1)):
+        return True
+    for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
+        verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
+        if verb_suffix is not None:
+            return bool(_PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)))
+    return False
 
 
 def _private_speaker(doc: Doc) -> bool:
@@ -107,7 +145,13 @@ def _docs(classifier: CueClassifier, lang: str) -> list[Doc]:
     texts = sample_texts(lang)
     sentences = [text[a:b] for text in texts for a, b in sentences_holding(text, range(len(text)))]
     made_up = {
-        "tr": ["Hesabıma haciz geldi, bana bilgi verilmedi?", "EVİM satıldı", "parametre"],
+        "tr": [
+            "Hesabıma haciz geldi, bana bilgi verilmedi?",
+            "EVİM satıldı",
+            "parametre",
+            "Fabrika kurma kararı aldı",
+            "Yatırım yapılması PLANLANIYOR",
+        ],
         "en": [
             "If it fails, Acme opened The Park to all?",
             "Without IF, it staved off X",
@@ -123,7 +167,7 @@ def _docs(classifier: CueClassifier, lang: str) -> list[Doc]:
 def test_rules_are_their_definitions(classifier: CueClassifier, lang: str) -> None:
     docs = _docs(classifier, lang)
     assert len(docs) > 500
-    private = asked = openings = 0
+    private = asked = openings = planned = 0
     opening_norms = classifier._opening_norms[lang]
     for doc in docs:
         was_private = _private_speaker(doc)
@@ -139,9 +183,19 @@ def test_rules_are_their_definitions(classifier: CueClassifier, lang: str) -> No
             was_asked = _asked(doc, start + 1)
             assert classify._asked(doc, start + 1) == was_asked
             asked += was_asked
+            if lang != "tr":
+                continue  # the Turkish rules
+            for decision in (False, True):
+                was_planned = _plan_sentence(doc, start, decision)
+                assert classify._plan_sentence(doc, start, decision) == was_planned
+                planned += was_planned
             for end in range(start + 1, min(len(doc), start + 4) + 1):
                 assert classify._vague_record(doc, start, end) == _vague_record(doc, start, end)
-    assert asked and (private if lang == "tr" else openings)
+                for decision in (False, True):
+                    verb_planned = _verb_planned(doc, start, end, decision)
+                    assert classify._verb_planned(doc, start, end, decision) == verb_planned
+                    planned += verb_planned
+    assert asked and (private and planned if lang == "tr" else openings)
 
 
 @pytest.mark.parametrize("lang", ["tr", "en"])
