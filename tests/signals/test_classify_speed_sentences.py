@@ -6,7 +6,8 @@ import random
 import pytest
 
 from signals import sentences
-from signals.sentences import sentence_at, sentence_starts, sentences_holding
+from signals.sentences import _boundaries, sentence_at, sentence_starts, sentences_holding
+from tests.signals.samples import sample_texts
 
 TEXTS = [
     "Acme Inc. opened a plant. It cost $5 million!\n\nThe U.S. unit said no.",
@@ -43,3 +44,14 @@ def test_sentences_near_offsets_are_the_full_scans(
         for _ in range(4):
             offsets = rng.sample(range(len(text)), min(len(text), rng.randint(1, 10)))
             assert sentences_holding(text, offsets) == _expected(text, offsets), (text, offsets)
+
+
+def test_a_whole_texts_boundaries_are_the_single_scans() -> None:
+    """sentence_starts() searches once per first character; _boundaries() is one scan."""
+    rng = random.Random(2)
+    texts = TEXTS + sample_texts()
+    texts += [
+        "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 300))) for _ in range(3000)
+    ]
+    for text in texts:
+        assert sentence_starts(text) == (0, *_boundaries(text, 0)), text
