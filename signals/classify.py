@@ -332,33 +332,40 @@ def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = Fals
     yapması bekleniyor", "yatırım daha yapmamız gerekiyordu"). A cue verb's verbal noun
     before a word of plan ("üretime başlamasını planlıyor") asserts only a plan: the act
     when `plan_asserts` (an investment statement), else not (see _PLAN_TR)."""
+    folded_words: dict[int, str] = {}
 
-    def following(i: int) -> str:
-        return _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""
+    def word(i: int) -> str:
+        """Token `i` folded ("" past the sentence's end), once: the word after the cue is
+        also the first one looked ahead at."""
+        found = folded_words.get(i)
+        if found is None:
+            found = folded_words[i] = _fold_word(doc[i].text) if i < len(doc) else ""
+        return found
 
+    stem = ""
     for i in range(start, end):
-        token = doc[i]
-        folded, stem = _fold_word(token.text), token.norm_
+        folded, stem = word(i), doc[i].norm_
         if stem == folded or not folded.startswith(stem):
             continue
         suffix = folded[len(stem) :]
-        if i == end - 1 and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(i)):
+        if i == end - 1 and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(word(i + 1)):
             return not plan_asserts
-        if _suffix_not_asserted(suffix, following(i)):
+        # (the next word matters only for a suffix that may not assert)
+        if _NOT_ASSERTED_TR.search(suffix) and _suffix_not_asserted(suffix, word(i + 1)):
             return True
         if i == end - 1 and stem in _LIGHT_VERBS_TR:
-            return bool(_VERBAL_NOUN_TR.match(suffix) and _MODAL_TR.match(following(i)))
-    if _light_verb_suffix(doc[end - 1].norm_) is not None:
+            return bool(_VERBAL_NOUN_TR.match(suffix) and _MODAL_TR.match(word(i + 1)))
+    if _light_verb_suffix(stem) is not None:  # the last cue word's NORM
         return False  # the cue holds its verb, checked above
     for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
-        verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
+        verb_suffix = _light_verb_suffix(word(i))
         if verb_suffix is None:
             continue
-        if _PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)):
+        if _PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(word(i + 1)):
             return not plan_asserts
-        if _suffix_not_asserted(verb_suffix, following(i)):
+        if _suffix_not_asserted(verb_suffix, word(i + 1)):
             return True
-        return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(following(i)))
+        return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(word(i + 1)))
     return False
 
 

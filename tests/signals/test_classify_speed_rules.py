@@ -16,6 +16,8 @@ from signals.classify import (
     _DECISION_TR,
     _FIRST_PERSON_TR,
     _LAST_WORD_REVERSED,
+    _LIGHT_VERBS_TR,
+    _MODAL_TR,
     _NOT_A_PLACE_EN,
     _OPENING_EN,
     _OWN_THING_TR,
@@ -25,6 +27,7 @@ from signals.classify import (
     _PLANNED_TR,
     _PLURAL_INVESTMENTS_TR,
     _STAVE_EN,
+    _VERBAL_NOUN_TR,
     AVOIDED_WINDOW,
     DECISION_WINDOW,
     LOOKAHEAD_TOKENS,
@@ -32,6 +35,7 @@ from signals.classify import (
     _fold_word,
     _light_verb_suffix,
     _opened_in,
+    _suffix_not_asserted,
 )
 from signals.lexicon import load_taxonomy
 from signals.normalize import fold
@@ -75,6 +79,36 @@ def _verb_planned(doc: Doc, start: int, end: int, decision: bool = False) -> boo
         verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
         if verb_suffix is not None:
             return bool(_PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)))
+    return False
+
+
+def _verb_not_asserted(doc: Doc, start: int, end: int, plan_asserts: bool = False) -> bool:
+    def following(i: int) -> str:
+        return _fold_word(doc[i + 1].text) if i + 1 < len(doc) else ""
+
+    for i in range(start, end):
+        token = doc[i]
+        folded, stem = _fold_word(token.text), token.norm_
+        if stem == folded or not folded.startswith(stem):
+            continue
+        suffix = folded[len(stem) :]
+        if i == end - 1 and _PLAN_NOUN_TR.match(suffix) and _PLAN_TR.match(following(i)):
+            return not plan_asserts
+        if _suffix_not_asserted(suffix, following(i)):
+            return True
+        if i == end - 1 and stem in _LIGHT_VERBS_TR:
+            return bool(_VERBAL_NOUN_TR.match(suffix) and _MODAL_TR.match(following(i)))
+    if _light_verb_suffix(doc[end - 1].norm_) is not None:
+        return False
+    for i in range(end, min(end + LOOKAHEAD_TOKENS, len(doc))):
+        verb_suffix = _light_verb_suffix(_fold_word(doc[i].text))
+        if verb_suffix is None:
+            continue
+        if _PLAN_NOUN_TR.match(verb_suffix) and _PLAN_TR.match(following(i)):
+            return not plan_asserts
+        if _suffix_not_asserted(verb_suffix, following(i)):
+            return True
+        return bool(_VERBAL_NOUN_TR.match(verb_suffix) and _MODAL_TR.match(following(i)))
     return False
 
 
@@ -151,6 +185,7 @@ def _docs(classifier: CueClassifier, lang: str) -> list[Doc]:
             "parametre",
             "Fabrika kurma kararı aldı",
             "Yatırım yapılması PLANLANIYOR",
+            "Zarar et etmedi, yatırım yap yapmaz",
         ],
         "en": [
             "If it fails, Acme opened The Park to all?",
@@ -167,7 +202,7 @@ def _docs(classifier: CueClassifier, lang: str) -> list[Doc]:
 def test_rules_are_their_definitions(classifier: CueClassifier, lang: str) -> None:
     docs = _docs(classifier, lang)
     assert len(docs) > 500
-    private = asked = openings = planned = 0
+    private = asked = openings = planned = denied = 0
     opening_norms = classifier._opening_norms[lang]
     for doc in docs:
         was_private = _private_speaker(doc)
@@ -195,7 +230,10 @@ def test_rules_are_their_definitions(classifier: CueClassifier, lang: str) -> No
                     verb_planned = _verb_planned(doc, start, end, decision)
                     assert classify._verb_planned(doc, start, end, decision) == verb_planned
                     planned += verb_planned
-    assert asked and (private and planned if lang == "tr" else openings)
+                    not_asserted = _verb_not_asserted(doc, start, end, decision)
+                    assert classify._verb_not_asserted(doc, start, end, decision) == not_asserted
+                    denied += not_asserted
+    assert asked and (private and planned and denied if lang == "tr" else openings)
 
 
 @pytest.mark.parametrize("lang", ["tr", "en"])
